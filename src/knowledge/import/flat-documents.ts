@@ -8,6 +8,8 @@ import { cleanLine, meaningful, stripBullet } from './text.js';
 export const DOCUMENT_TABLE_HEADER = 'Tên giấy tờMẫu đơn, tờ khaiSố lượng';
 
 const COUNT = /(\d+) bản chính(?:,\s*(\d+) bản sao)?/g;
+/** Longest form file name we split off a document name. */
+const MAX_FORM_NAME = 70;
 const FORM_FILE = /\.(?:docx?|xlsx?|pdf|rtf|odt|zip|rar)$/i;
 const CONDITIONAL = /^(?:\(?trường hợp|\(?đối với|\(?nếu|\(?khi |\(?riêng)|\((?:nếu có|trường hợp|đối với)|trong trường hợp|nếu có\)/i;
 
@@ -43,10 +45,14 @@ function splitCount(name: string, digits: string): { name: string; count: number
 /** Split a trailing form file name off a document name: "…theo mẫuMẫu TP-LS-02.docx". */
 function splitForm(raw: string): { name: string; form?: string; warning?: string } {
   if (!FORM_FILE.test(raw)) return { name: raw };
-  // The form's file name starts where two words were run together without a space.
-  const joins = [...raw.matchAll(/(?<=[\p{Ll}\p{N});:.,])(?=[\p{Lu}\p{N}])/gu)].map((m) => m.index!);
+  // The form's file name starts where two words were run together without a space: after a lower-case
+  // letter or a closing bracket followed by a capital or digit, or after punctuation. File names are short,
+  // and can contain such joins themselves, so the earliest join in the last stretch before the extension wins.
   const ext = raw.search(FORM_FILE);
-  const cut = joins.filter((j) => j < ext && j > 0).pop();
+  const joins = [...raw.matchAll(/(?<=[\p{Ll})\];:,.])(?=[\p{Lu}\p{N}])/gu)]
+    .map((m) => m.index!)
+    .filter((j) => j > 0 && j < ext && ext - j <= MAX_FORM_NAME);
+  const cut = joins[0];
   if (cut === undefined) {
     return { name: raw, warning: `không tách được tên mẫu đơn khỏi "${raw.slice(-60)}"` };
   }

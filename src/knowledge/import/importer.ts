@@ -56,7 +56,7 @@ export function convertPortalObject(obj: unknown, importedAt: string): Converted
     }
     return { ok: true, result: convertFlatRecord(parsed.data, importedAt) };
   }
-  if ('code' in o && ('executionMethods' in o || 'executionCases' in o || 'name' in o)) {
+  if ('code' in o) {
     const parsed = apiPortalRecord.safeParse(o);
     if (!parsed.success) {
       return { ok: false, ...base, reasons: parsed.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };

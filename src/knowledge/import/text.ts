@@ -1,6 +1,7 @@
 /** Small text helpers for turning scraped portal text into clean record fields. */
 
-const NO_INFO = /^(?:không có thông tin|không có|không|không quy định)\.?$/i;
+/** The portal's filler for an empty cell. ("Không quy định" is a statement and is kept.) */
+const NO_INFO = /^không có thông tin\.?$/i;
 
 /** NFC, invisible characters removed, runs of spaces collapsed, trimmed. Keeps line breaks. */
 export function cleanText(s: string): string {
