@@ -1,0 +1,54 @@
+/**
+ * From the ranked candidates to a decision. The confidence is a logistic model of "the first candidate is
+ * right" over a few features, fitted with `npm run calibrate` on our own labelled questions (questions
+ * nothing answers count as "not right"). Thresholds favour clarifying over a confident wrong answer.
+ */
+import type { CandidateFeatures } from './features.js';
+
+export type Decision = 'answer' | 'clarify' | 'none';
+
+/**
+ * Logistic weights over: bias, agreement with the name or an alias, agreement with a sample question,
+ * explained share of the question, relative margin over the second candidate, unknown share.
+ */
+export const CONFIDENCE_WEIGHTS = {
+  bias: -2.49,
+  nameOrAlias: 2.94,
+  question: 2.68,
+  explained: 1.45,
+  margin: 2.36,
+  unknown: -0.17,
+};
+
+/** The confidence model's inputs, in CONFIDENCE_WEIGHTS order after the bias. */
+export function confidenceInputs(f: CandidateFeatures, margin: number): number[] {
+  return [Math.max(f.name, f.alias), f.question, f.explained, margin, f.unknownShare];
+}
+
+/** Answer at or above this confidence. */
+export const ANSWER_FROM = 0.87;
+/** Below this, nothing fits (no clarifying question either). */
+export const NONE_BELOW = 0.45;
+/** Candidates within this share of the best are offered when clarifying. */
+const CLOSE_RATIO = 0.85;
+
+export interface DecisionOutcome {
+  decision: Decision;
+  confidence: number;
+  clarifyCount?: number;
+}
+
+export function confidenceOf(f: CandidateFeatures, margin: number, w = CONFIDENCE_WEIGHTS): number {
+  const [nameOrAlias, question, explained, m, unknown] = confidenceInputs(f, margin) as [number, number, number, number, number];
+  const z = w.bias + w.nameOrAlias * nameOrAlias + w.question * question + w.explained * explained + w.margin * m + w.unknown * unknown;
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function decide(best: CandidateFeatures, bestScore: number, secondScore: number, all: readonly number[]): DecisionOutcome {
+  const margin = bestScore > 0 ? (bestScore - secondScore) / bestScore : 0;
+  const confidence = confidenceOf(best, margin);
+  if (confidence >= ANSWER_FROM) return { decision: 'answer', confidence };
+  if (confidence < NONE_BELOW) return { decision: 'none', confidence };
+  const close = all.filter((s) => s >= bestScore * CLOSE_RATIO).length;
+  return { decision: 'clarify', confidence, clarifyCount: Math.min(4, Math.max(2, close)) };
+}

@@ -1,0 +1,58 @@
+/**
+ * Which facet of a procedure a question asks about, from its wording. Patterns are matched on the folded
+ * text (no diacritics) with teencode already expanded, so "mat bao lau", "mất bao lâu" and "mat bao lau
+ * z" look the same. When a question asks several things, all are returned in the order they appear; the
+ * last one is the main one ("…nộp ở đâu, lệ phí bao nhiêu?" asks mainly about fees).
+ */
+
+export const FACETS = [
+  'general',
+  'documents',
+  'fees',
+  'time',
+  'channels',
+  'steps',
+  'agency',
+  'eligibility',
+  'result',
+  'legal',
+  'forms',
+] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** Patterns on folded text; word boundaries are spaces (the text is a space-joined token list). */
+const PATTERNS: ReadonlyArray<readonly [Exclude<Facet, 'general'>, RegExp]> = [
+  ['forms', /\b(mau don|mau to khai|to khai mau|bieu mau|mau so|mau ct\d+|mau gi|mau nao|file mau|lay mau|dien mau|mau (?:giay|van ban|phieu))\b/],
+  ['legal', /\b(can cu phap ly|co so phap ly|van ban (?:nao|phap luat|quy dinh)|luat nao|nghi dinh nao|thong tu nao|quy dinh (?:o|tai) (?:dau|van ban)|theo luat|theo quy dinh nao)\b/],
+  ['result', /\b(gia tri (?:su dung )?(?:trong )?bao lau|co gia tri|het han|hieu luc|duoc cap (?:giay )?gi|nhan (?:duoc|lai) (?:giay )?gi|ket qua (?:la )?gi|ket qua nhan|cap cho (?:minh|toi|em) gi|xong (?:thi )?duoc (?:cap )?gi)\b/],
+  ['fees', /\b(le phi|phi|chi phi|bao nhieu tien|het bao nhieu|mat bao nhieu(?! ngay| lau| thoi gian)|ton bao nhieu|mat tien|ton tien|mien phi|tien (?:le phi|phi)|tinh the nao tien|dong tien|nop tien|tra tien|gia bao nhieu|bao tien)\b/],
+  ['time', /\b(bao lau|may ngay|bao nhieu ngay|mat may|thoi gian|thoi han|khi nao (?:co|nhan|xong|lay)|bao gio (?:co|nhan|xong|lay)|han chot|trong bao nhieu|may hom|may thang|may tuan|lau khong|co ngay|lay ngay|trong ngay|bao nhieu lau|truoc bao nhieu|truoc may)\b/],
+  ['channels', /\b(online|truc tuyen|qua mang|tren mang|vneid|dich vu cong|cong dvc|dvc|buu dien|buu chinh|gui qua|nop qua|lam qua|tren app|ung dung|etax|qua dien thoai|tai nha (?:duoc|khong))\b/],
+  ['documents', /\b(giay to|ho so (?:gom|can|gi|nhu)|can (?:mang|chuan bi|nhung gi|gi|nhung giay)|mang (?:theo|gi)|chuan bi (?:gi|nhung)|thanh phan|chung tu|can co gi|phai co gi|ho so gom)\b/],
+  ['agency', /\b(o dau|noi nao|cho nao|co quan nao|den dau|nop dau|lam dau|ve dau|di dau|o xa|o phuong|tai xa|tai phuong|cap nao|lien he ai|ai giai quyet|ai cap|phong nao|duoc khong o)\b/],
+  ['steps', /\b(the nao|nhu nao|ra sao|lam sao|cac buoc|quy trinh|trinh tu|cach lam|can lam gi|phai lam gi|lam gi|bat dau tu dau|huong dan)\b/],
+  ['eligibility', /\b(dieu kien|co duoc|duoc khong|ai duoc|truong hop nao|co phai|bat buoc|co can|co bi|doi tuong|du tuoi|co the)\b/],
+];
+
+export interface FacetDetection {
+  /** The main facet asked (the last one mentioned), or `general`. */
+  facet: Facet;
+  /** Every facet mentioned, in order of appearance. */
+  all: Facet[];
+}
+
+export function detectFacets(folded: string): FacetDetection {
+  const hits: Array<{ facet: Facet; at: number }> = [];
+  for (const [facet, re] of PATTERNS) {
+    const global = new RegExp(re.source, 'g');
+    let last = -1;
+    for (const m of folded.matchAll(global)) last = m.index!;
+    if (last >= 0) hits.push({ facet, at: last });
+  }
+  if (hits.length === 0) return { facet: 'general', all: [] };
+  // Specific facets first when two patterns hit the same words ("mẫu tờ khai lấy ở đâu" is about forms).
+  const specific = hits.filter((h) => h.facet === 'forms' || h.facet === 'legal' || h.facet === 'result');
+  const ordered = [...hits].sort((a, b) => a.at - b.at);
+  const main = specific.length > 0 ? specific.sort((a, b) => b.at - a.at)[0]! : ordered[ordered.length - 1]!;
+  return { facet: main.facet, all: ordered.map((h) => h.facet) };
+}

@@ -1,0 +1,108 @@
+/**
+ * Features of one candidate record for one question, and the ranking score built from them.
+ * Terms are folded syllables and adjacent syllable pairs, weighted by IDF.
+ */
+
+/** A name, alias or sample question as weighted terms. */
+export interface Phrase {
+  terms: Map<string, number>;
+  mass: number;
+}
+
+export interface QuestionTerms {
+  terms: Map<string, number>;
+  /** Typed syllables the index does not know (content it cannot explain). */
+  unknown: number;
+  /** Weight of one unknown syllable: as rare as a word can be in this index. */
+  unknownIdf: number;
+}
+
+export interface CandidateFeatures {
+  /** BM25F relative to the best retrieved candidate (0..1). */
+  bm25: number;
+  /** F-measure of the question against the official name. */
+  name: number;
+  /** Share of the official name found in the question. */
+  namePrecision: number;
+  /** Best F-measure against one alias. */
+  alias: number;
+  /** Best F-measure against one sample question. */
+  question: number;
+  /** Share of the question's content explained by the record's name, aliases, questions and summary. */
+  explained: number;
+  /** Share of the question's content the index does not know at all. */
+  unknownShare: number;
+  curated: boolean;
+}
+
+interface CandidateInfo {
+  name: Phrase;
+  aliases: readonly Phrase[];
+  questions: readonly Phrase[];
+  core: ReadonlySet<string>;
+}
+
+function questionMass(q: QuestionTerms): { all: number; unigrams: number } {
+  let all = q.unknown * q.unknownIdf;
+  let unigrams = all;
+  for (const [t, v] of q.terms) {
+    all += v;
+    if (!t.includes(' ')) unigrams += v;
+  }
+  return { all, unigrams };
+}
+
+/** Precision (share of the phrase in the question) and F-measure with recall (share of the question in the phrase). */
+function agreement(q: QuestionTerms, qMass: number, p: Phrase): { precision: number; f: number } {
+  let shared = 0;
+  for (const [t, v] of p.terms) {
+    const qv = q.terms.get(t);
+    if (qv !== undefined) shared += Math.min(v, qv);
+  }
+  if (shared === 0 || p.mass === 0 || qMass === 0) return { precision: 0, f: 0 };
+  const precision = shared / p.mass;
+  const recall = Math.min(1, shared / qMass);
+  return { precision, f: (2 * precision * recall) / (precision + recall) };
+}
+
+export function candidateFeatures(q: QuestionTerms, info: CandidateInfo, bm25: number, curated: boolean): CandidateFeatures {
+  const mass = questionMass(q);
+  const name = agreement(q, mass.all, info.name);
+  let alias = 0;
+  for (const p of info.aliases) alias = Math.max(alias, agreement(q, mass.all, p).f);
+  let question = 0;
+  for (const p of info.questions) question = Math.max(question, agreement(q, mass.all, p).f);
+  let explained = 0;
+  for (const [t, v] of q.terms) if (!t.includes(' ') && info.core.has(t)) explained += v;
+  return {
+    bm25,
+    name: name.f,
+    namePrecision: name.precision,
+    alias,
+    question,
+    explained: mass.unigrams > 0 ? explained / mass.unigrams : 0,
+    unknownShare: mass.unigrams > 0 ? (q.unknown * q.unknownIdf) / mass.unigrams : 0,
+    curated,
+  };
+}
+
+/** Ranking weights, fitted with `npm run calibrate` on our own question set. */
+export const RANK_WEIGHTS = {
+  bm25: 1,
+  name: 0.25,
+  namePrecision: 0,
+  alias: 1.95,
+  question: 2.25,
+  explained: 1,
+};
+
+export function rankScore(f: CandidateFeatures, curatedBoost: number, w = RANK_WEIGHTS): number {
+  const s =
+    w.bm25 * f.bm25 +
+    w.name * f.name +
+    w.namePrecision * f.namePrecision +
+    w.alias * f.alias +
+    w.question * f.question +
+    w.explained * f.explained;
+  return f.curated ? s * (1 + curatedBoost) : s;
+}
