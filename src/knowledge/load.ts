@@ -3,7 +3,7 @@
  * dictionaries. Every problem is reported with its file and field path; nothing throws on bad data.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
@@ -20,8 +20,21 @@ import { formatPath, type KnowledgeIssue } from './issues.js';
 import { overlayAll } from './overlay.js';
 import { procedureRecord, type ProcedureRecord } from './schema.js';
 
-/** The knowledge/ directory shipped with the service. */
-export const SHIPPED_KNOWLEDGE_DIR = resolve(fileURLToPath(new URL('../../knowledge', import.meta.url)));
+/**
+ * The knowledge/ directory shipped with the service: found by walking up from this module, which runs
+ * from src/ (tsx) or from dist/src/ (compiled).
+ */
+function findShippedKnowledge(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'knowledge');
+    if (existsSync(join(candidate, 'procedures')) && existsSync(join(dir, 'package.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  return resolve('knowledge');
+}
+
+export const SHIPPED_KNOWLEDGE_DIR = findShippedKnowledge();
 
 const RECORD_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const DICTIONARY_DIR = 'dictionaries';

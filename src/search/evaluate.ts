@@ -69,7 +69,8 @@ function add(r: Rates, q: EvalQuestion, m: MatchResult): void {
   }
   if (m.decision === 'answer' && !right1) r.confidentWrong++;
   if (m.decision === 'clarify') r.clarify++;
-  if (q.aspect !== undefined) {
+  // The facet matters only for questions something answers.
+  if (q.aspect !== undefined && q.codes.length > 0) {
     r.aspectLabelled++;
     if (q.aspect === m.aspect) r.aspect++;
   }
@@ -94,7 +95,7 @@ export function evaluate(matcher: Matcher, questions: readonly EvalQuestion[]): 
     if (m.decision === 'answer' && !right1) kind = 'confident-wrong';
     else if (q.codes.length > 0 && !got.some((c) => codes.has(c))) kind = 'not-top3';
     else if (q.codes.length > 0 && !right1) kind = 'not-top1';
-    else if (q.aspect !== undefined && q.aspect !== m.aspect) kind = 'aspect';
+    else if (q.aspect !== undefined && q.codes.length > 0 && q.aspect !== m.aspect) kind = 'aspect';
     if (kind) {
       const miss: Miss = { q: q.q, codes: q.codes, decision: m.decision, detectedAspect: m.aspect, got, kind };
       if (q.style !== undefined) miss.style = q.style;

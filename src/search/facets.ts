@@ -22,17 +22,23 @@ export type Facet = (typeof FACETS)[number];
 
 /** Patterns on folded text; word boundaries are spaces (the text is a space-joined token list). */
 const PATTERNS: ReadonlyArray<readonly [Exclude<Facet, 'general'>, RegExp]> = [
-  ['forms', /\b(mau don|mau to khai|to khai mau|bieu mau|mau so|mau ct\d+|mau gi|mau nao|file mau|lay mau|dien mau|mau (?:giay|van ban|phieu))\b/],
+  ['forms', /\b(mau don|mau to khai|to khai mau|bieu mau|mau so|mau ct\d+|mau gi|mau nao|file mau|lay mau|dien mau|mau (?:giay|van ban|phieu))\b|^(to khai|don|mau)\b/],
   ['legal', /\b(can cu phap ly|co so phap ly|van ban (?:nao|phap luat|quy dinh)|luat nao|nghi dinh nao|thong tu nao|quy dinh (?:o|tai) (?:dau|van ban)|theo luat|theo quy dinh nao)\b/],
-  ['result', /\b(gia tri (?:su dung )?(?:trong )?bao lau|co gia tri|het han|hieu luc|duoc cap (?:giay )?gi|nhan (?:duoc|lai) (?:giay )?gi|ket qua (?:la )?gi|ket qua nhan|cap cho (?:minh|toi|em) gi|xong (?:thi )?duoc (?:cap )?gi)\b/],
+  ['result', /\b(gia tri (?:su dung )?(?:trong )?bao lau|co gia tri|hieu luc|duoc cap (?:giay )?gi|nhan (?:duoc|lai) (?:giay )?gi|ket qua (?:la )?gi|ket qua nhan|cap cho (?:minh|toi|em) gi|xong (?:thi )?duoc (?:cap )?gi|(?:dung|xai|su dung) duoc (?:trong )?bao lau|con dung duoc|giu nguyen|giu duoc)\b/],
   ['fees', /\b(le phi|phi|chi phi|bao nhieu tien|het bao nhieu|mat bao nhieu(?! ngay| lau| thoi gian)|ton bao nhieu|mat tien|ton tien|mien phi|tien (?:le phi|phi)|tinh the nao tien|dong tien|nop tien|tra tien|gia bao nhieu|bao tien)\b/],
   ['time', /\b(bao lau|may ngay|bao nhieu ngay|mat may|thoi gian|thoi han|khi nao (?:co|nhan|xong|lay)|bao gio (?:co|nhan|xong|lay)|han chot|trong bao nhieu|may hom|may thang|may tuan|lau khong|co ngay|lay ngay|trong ngay|bao nhieu lau|truoc bao nhieu|truoc may)\b/],
   ['channels', /\b(online|truc tuyen|qua mang|tren mang|vneid|dich vu cong|cong dvc|dvc|buu dien|buu chinh|gui qua|nop qua|lam qua|tren app|ung dung|etax|qua dien thoai|tai nha (?:duoc|khong))\b/],
-  ['documents', /\b(giay to|ho so (?:gom|can|gi|nhu)|can (?:mang|chuan bi|nhung gi|gi|nhung giay)|mang (?:theo|gi)|chuan bi (?:gi|nhung)|thanh phan|chung tu|can co gi|phai co gi|ho so gom)\b/],
-  ['agency', /\b(o dau|noi nao|cho nao|co quan nao|den dau|nop dau|lam dau|ve dau|di dau|o xa|o phuong|tai xa|tai phuong|cap nao|lien he ai|ai giai quyet|ai cap|phong nao|duoc khong o)\b/],
+  ['documents', /\b(giay to|ho so (?:gom|can|gi|nhu)|can (?:mang|chuan bi|nhung gi|gi|nhung giay|giay gi|nop nhung)|mang (?:theo|gi)|chuan bi (?:gi|nhung)|thanh phan|chung tu|can co gi|phai co gi|gom nhung gi|nop nhung (?:gi|giay)|nhung giay gi|giay gi)\b/],
+  ['agency', /\b(o dau|noi nao|cho nao|co quan nao|den dau|nop dau|lam dau|ve dau|di dau|o xa|o phuong|tai xa|tai phuong|cap nao|lien he ai|ai giai quyet|ai cap|phong nao|duoc khong o|cho lam|ra (?:xa|phuong|cong an|ubnd|uy ban)|hay (?:o|tai|ra|len) (?:xa|phuong|huyen|tinh|so|toa|cong an|ubnd|uy ban|buu dien|van phong)|ve (?:tinh|xa|que) (?:cu )?lam)\b/],
   ['steps', /\b(the nao|nhu nao|ra sao|lam sao|cac buoc|quy trinh|trinh tu|cach lam|can lam gi|phai lam gi|lam gi|bat dau tu dau|huong dan)\b/],
-  ['eligibility', /\b(dieu kien|co duoc|duoc khong|ai duoc|truong hop nao|co phai|bat buoc|co can|co bi|doi tuong|du tuoi|co the)\b/],
+  ['eligibility', /\b(dieu kien|ai duoc|truong hop nao|bat buoc|doi tuong|du tuoi|co duoc (?:cap|lam|huong|dang ky)|duoc phep)\b/],
 ];
+
+/**
+ * Question forms that ask "is it allowed / is it required" but mostly wrap another facet ("nộp qua bưu
+ * điện được không" asks about channels): eligibility only when nothing more specific is asked.
+ */
+const WEAK_ELIGIBILITY = /\b(co duoc|duoc khong|co phai|co can|co bi|co the)\b/;
 
 export interface FacetDetection {
   /** The main facet asked (the last one mentioned), or `general`. */
@@ -49,7 +55,10 @@ export function detectFacets(folded: string): FacetDetection {
     for (const m of folded.matchAll(global)) last = m.index!;
     if (last >= 0) hits.push({ facet, at: last });
   }
-  if (hits.length === 0) return { facet: 'general', all: [] };
+  if (hits.length === 0) {
+    const weak = WEAK_ELIGIBILITY.exec(folded);
+    return weak ? { facet: 'eligibility', all: ['eligibility'] } : { facet: 'general', all: [] };
+  }
   // Specific facets first when two patterns hit the same words ("mẫu tờ khai lấy ở đâu" is about forms).
   const specific = hits.filter((h) => h.facet === 'forms' || h.facet === 'legal' || h.facet === 'result');
   const ordered = [...hits].sort((a, b) => a.at - b.at);

@@ -197,7 +197,8 @@ export class Matcher {
       confidence: 0,
       tookMs: 0,
     };
-    if (known.length === 0 || this.info.length === 0) {
+    // Numbers alone ("1", "2024") name no procedure.
+    if (known.every((t) => /^\d+$/.test(t.folded)) || this.info.length === 0) {
       result.tookMs = performance.now() - start;
       return result;
     }
