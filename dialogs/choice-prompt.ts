@@ -27,7 +27,7 @@ export interface VietnameseChoiceOptions extends PromptOptions {
 export type ChoiceReply = { index: number } | { text: string } | { cancelled: true };
 
 /** A reply this long that is not a choice is taken as a new question. */
-const NEW_QUESTION_WORDS = 3;
+const NEW_QUESTION_WORDS = 2;
 
 function isOptions(o: PromptOptions): o is VietnameseChoiceOptions {
   return typeof (o as VietnameseChoiceOptions).text === 'string' && Array.isArray((o as VietnameseChoiceOptions).items);

@@ -156,7 +156,7 @@ export class MainDialog extends ComponentDialog {
     const prompt: VietnameseChoiceOptions = {
       text: texts.clarify,
       retryText: texts.clarifyRetry,
-      items: indexedChoices([...records.map((r) => r.name), texts.noneOfThese]),
+      items: indexedChoices([...records.map(choiceLabel), texts.noneOfThese]),
     };
     return step.prompt(CHOICE_PROMPT, prompt);
   }
@@ -401,6 +401,16 @@ export class MainDialog extends ComponentDialog {
 
 function setPending(step: WaterfallStepContext, pending: Pending): void {
   (step.values as { pending?: Pending }).pending = pending;
+}
+
+/** Longest official name shown as a choice; longer ones give way to the record's everyday name. */
+const MAX_CHOICE_LABEL = 90;
+
+/** A procedure as a choice: its official name, or for a very long one its first everyday name. */
+export function choiceLabel(r: ProcedureRecord): string {
+  if (r.name.length <= MAX_CHOICE_LABEL || !r.aliases?.[0]) return r.name;
+  const alias = r.aliases[0];
+  return alias.charAt(0).toLocaleUpperCase('vi') + alias.slice(1);
 }
 
 /** Longest label on a button. */

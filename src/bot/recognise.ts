@@ -15,10 +15,19 @@ export function simplify(text: string): string {
     .join(' ');
 }
 
+/** Polite or chatty words that end a short message without changing it ("cảm ơn ad nhiều nha"). */
+const TRAILING_FILLER = / (a|ah|nhe|nha|nhia|ad|admin|ban|nhieu|lam|qua|ak|nhe ad|a a)$/;
+
+function withoutFiller(s: string): string {
+  let out = s;
+  for (let i = 0; i < 4 && TRAILING_FILLER.test(out); i++) out = out.replace(TRAILING_FILLER, '');
+  return out;
+}
+
 export type YesNo = 'yes' | 'no' | 'skip' | 'stop';
 
 const YES = new Set([
-  'co', 'co roi', 'roi', 'da co', 'co a', 'da', 'vang', 'u', 'uh', 'um', 'ok', 'oke', 'okay', 'dung', 'dung roi',
+  'co', 'co roi', 'roi', 'da co', 'co a', 'da', 'vang', 'u', 'uh', 'um', 'ok', 'oke', 'okay', 'dung roi',
   'yes', 'y', 'co chu', 'co day', 'da roi', 'du roi', 'co du', 'dong y',
 ]);
 const NO = new Set([
@@ -26,11 +35,17 @@ const NO = new Set([
   'thieu', 'con thieu', 'chua du', 'sai', 'khong phai',
 ]);
 const SKIP = new Set(['bo qua', 'skip', 'qua', 'khong biet', 'ko biet', 'khong ro', 'bo', 'de sau']);
-const STOP = new Set(['dung', 'dung lai', 'tam dung', 'thoi', 'stop', 'huy', 'ket thuc', 'thoat']);
+const STOP = new Set(['dung lai', 'tam dung', 'thoi', 'stop', 'huy', 'ket thuc', 'thoat']);
+
+/** "đúng" (yes) and "dừng" (stop) are the same without accents: with accents they decide, without they are unclear. */
+const ACCENTED_YES_STOP: Record<string, YesNo> = { 'đúng': 'yes', 'đúng rồi': 'yes', 'dừng': 'stop', 'dừng lại': 'stop', 'tạm dừng': 'stop' };
 
 export function recogniseYesNo(text: string): YesNo | undefined {
-  const s = simplify(text).replace(/ (a|nhe|nha|ad|ban)$/, '');
-  if (s === '') return undefined;
+  const accented = canonicalVietnamese(text).replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const decided = ACCENTED_YES_STOP[accented.replace(/ (ạ|nhé|nha|ad)$/u, '')];
+  if (decided) return decided;
+  const s = withoutFiller(simplify(text));
+  if (s === '' || s === 'dung') return undefined;
   if (STOP.has(s)) return 'stop';
   if (SKIP.has(s)) return 'skip';
   if (YES.has(s)) return 'yes';
@@ -75,7 +90,7 @@ export type Command = keyof typeof commandWords;
 
 /** A whole-message command ("trợ giúp", "bắt đầu lại", "menu", "cảm ơn"…), or undefined. */
 export function recogniseCommand(text: string): Command | undefined {
-  const s = simplify(text).replace(/ (a|nhe|nha|ad|ban|nhieu)$/, '');
+  const s = withoutFiller(simplify(text));
   for (const [command, words] of Object.entries(commandWords) as Array<[Command, readonly string[]]>) {
     if (words.includes(s)) return command;
   }

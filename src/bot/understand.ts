@@ -16,6 +16,8 @@ export type Understanding =
 
 /** Below this confidence, a facet question is taken as a follow-up rather than a question about another procedure. */
 const SWITCH_CONFIDENCE = 0.6;
+/** Agreement with a name or alias from which a question is taken to name a procedure of its own. */
+const NAMES_A_PROCEDURE = 0.5;
 
 export function understand(match: MatchResult, currentCode: string | undefined): Understanding {
   const facet = match.aspect;
@@ -24,7 +26,8 @@ export function understand(match: MatchResult, currentCode: string | undefined):
     if (match.decision === 'answer' && top !== currentCode) return { kind: 'answer', code: top!, facet };
     const count = match.clarifyCount ?? 0;
     const amongCandidates = match.results.slice(0, Math.max(count, 1)).some((r) => r.code === currentCode);
-    if (match.decision === 'answer' || amongCandidates || match.confidence < SWITCH_CONFIDENCE || match.decision === 'none') {
+    const namesAnother = match.nameEvidence >= NAMES_A_PROCEDURE && match.confidence >= SWITCH_CONFIDENCE;
+    if (match.decision === 'answer' || amongCandidates || !namesAnother || match.decision === 'none') {
       return { kind: 'follow-up', code: currentCode, facet };
     }
   }

@@ -29,6 +29,8 @@ export function confidenceInputs(f: CandidateFeatures, margin: number): number[]
 export const ANSWER_FROM = 0.87;
 /** Below this, nothing fits (no clarifying question either). */
 export const NONE_BELOW = 0.45;
+/** A clarifying question needs at least this agreement of the question with a name, alias or sample question. */
+export const CLARIFY_MIN_AGREEMENT = 0.3;
 /** Candidates within this share of the best are offered when clarifying. */
 const CLOSE_RATIO = 0.85;
 
@@ -49,6 +51,7 @@ export function decide(best: CandidateFeatures, bestScore: number, secondScore: 
   const confidence = confidenceOf(best, margin);
   if (confidence >= ANSWER_FROM) return { decision: 'answer', confidence };
   if (confidence < NONE_BELOW) return { decision: 'none', confidence };
+  if (Math.max(best.name, best.alias, best.question) < CLARIFY_MIN_AGREEMENT) return { decision: 'none', confidence };
   const close = all.filter((s) => s >= bestScore * CLOSE_RATIO).length;
   return { decision: 'clarify', confidence, clarifyCount: Math.min(4, Math.max(2, close)) };
 }

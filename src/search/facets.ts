@@ -30,15 +30,19 @@ const PATTERNS: ReadonlyArray<readonly [Exclude<Facet, 'general'>, RegExp]> = [
   ['channels', /\b(online|truc tuyen|qua mang|tren mang|vneid|dich vu cong|cong dvc|dvc|buu dien|buu chinh|gui qua|nop qua|lam qua|tren app|ung dung|etax|qua dien thoai|tai nha (?:duoc|khong))\b/],
   ['documents', /\b(giay to|ho so (?:gom|can|gi|nhu)|can (?:mang|chuan bi|nhung gi|gi|nhung giay|giay gi|nop nhung)|mang (?:theo|gi)|chuan bi (?:gi|nhung)|thanh phan|chung tu|can co gi|phai co gi|gom nhung gi|nop nhung (?:gi|giay)|nhung giay gi|giay gi)\b/],
   ['agency', /\b(o dau|noi nao|cho nao|co quan nao|den dau|nop dau|lam dau|ve dau|di dau|o xa|o phuong|tai xa|tai phuong|cap nao|lien he ai|ai giai quyet|ai cap|phong nao|duoc khong o|cho lam|ra (?:xa|phuong|cong an|ubnd|uy ban)|hay (?:o|tai|ra|len) (?:xa|phuong|huyen|tinh|so|toa|cong an|ubnd|uy ban|buu dien|van phong)|ve (?:tinh|xa|que) (?:cu )?lam)\b/],
-  ['steps', /\b(the nao|nhu nao|ra sao|lam sao|cac buoc|quy trinh|trinh tu|cach lam|can lam gi|phai lam gi|lam gi|bat dau tu dau|huong dan)\b/],
+  ['steps', /\b(cac buoc|quy trinh|trinh tu|cach lam|can lam gi|phai lam gi|lam gi|bat dau tu dau|huong dan|lam (?:the nao|nhu the nao|sao|ntn|kieu gi))\b/],
   ['eligibility', /\b(dieu kien|ai duoc|truong hop nao|bat buoc|doi tuong|du tuoi|co duoc (?:cap|lam|huong|dang ky)|duoc phep)\b/],
 ];
 
 /**
- * Question forms that ask "is it allowed / is it required" but mostly wrap another facet ("nộp qua bưu
- * điện được không" asks about channels): eligibility only when nothing more specific is asked.
+ * Question forms that mostly wrap another facet: "… được không", "có phải …" ("nộp qua bưu điện được
+ * không" asks about channels), "… thế nào" ("lệ phí thế nào" asks about fees). They decide the facet only
+ * when nothing more specific is asked.
  */
-const WEAK_ELIGIBILITY = /\b(co duoc|duoc khong|co phai|co can|co bi|co the)\b/;
+const WEAK: ReadonlyArray<readonly [Exclude<Facet, 'general'>, RegExp]> = [
+  ['eligibility', /\b(co duoc|duoc khong|co phai|co can|co bi|co the)\b/],
+  ['steps', /\b(the nao|nhu nao|ra sao|lam sao|ntn|kieu gi)\b/],
+];
 
 export interface FacetDetection {
   /** The main facet asked (the last one mentioned), or `general`. */
@@ -56,8 +60,10 @@ export function detectFacets(folded: string): FacetDetection {
     if (last >= 0) hits.push({ facet, at: last });
   }
   if (hits.length === 0) {
-    const weak = WEAK_ELIGIBILITY.exec(folded);
-    return weak ? { facet: 'eligibility', all: ['eligibility'] } : { facet: 'general', all: [] };
+    const weak = WEAK.map(([facet, re]) => ({ facet, m: re.exec(folded) }))
+      .filter((w) => w.m !== null)
+      .sort((a, b) => a.m!.index - b.m!.index);
+    return weak.length > 0 ? { facet: weak[weak.length - 1]!.facet, all: weak.map((w) => w.facet) } : { facet: 'general', all: [] };
   }
   // Specific facets first when two patterns hit the same words ("mẫu tờ khai lấy ở đâu" is about forms).
   const specific = hits.filter((h) => h.facet === 'forms' || h.facet === 'legal' || h.facet === 'result');

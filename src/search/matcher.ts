@@ -40,6 +40,8 @@ export interface MatchResult {
   results: MatchCandidate[];
   /** Estimated probability that the first result is the procedure asked about. */
   confidence: number;
+  /** How well the question agrees with the first result's name or an alias (0..1): whether it names a procedure at all. */
+  nameEvidence: number;
   /** For `clarify`: how many of `results` to offer (2–4). */
   clarifyCount?: number;
   /** Matching time of this question alone, in milliseconds. */
@@ -195,6 +197,7 @@ export class Matcher {
       aspects: facets.all,
       results: [],
       confidence: 0,
+      nameEvidence: 0,
       tookMs: 0,
     };
     // Numbers alone ("1", "2024") name no procedure.
@@ -245,6 +248,7 @@ export class Matcher {
     const d = decide(best.f, best.final, ranked[1]?.final ?? 0, ranked.map((r) => r.final));
     result.decision = d.decision;
     result.confidence = round(d.confidence);
+    result.nameEvidence = round(Math.max(best.f.name, best.f.alias));
     if (d.clarifyCount !== undefined) result.clarifyCount = Math.min(d.clarifyCount, ranked.length);
     result.results = ranked.slice(0, RESULT_COUNT).map((r) => ({
       code: this.info[r.i]!.record.code,

@@ -17,9 +17,8 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = createApp(config);
-  const port = await app.listen();
-  app.logger.info(`Trợ lý thủ tục hành chính đang chạy tại http://localhost:${port} (Bot Framework: POST /api/messages)`);
 
+  // Handlers first: a signal that arrives while starting up still stops the service cleanly.
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
@@ -40,6 +39,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+
+  const port = await app.listen();
+  app.logger.info(`Trợ lý thủ tục hành chính đang chạy tại http://localhost:${port} (Bot Framework: POST /api/messages)`);
 }
 
 void main();

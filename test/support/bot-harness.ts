@@ -56,14 +56,14 @@ export function readable(activity: Partial<Activity>): string {
   return parts.join('\n');
 }
 
-export type Turn = string | { text?: string; value?: Record<string, unknown>; type?: string; membersAdded?: Array<{ id: string }> };
+export type Turn = string | { text?: string; value?: Record<string, unknown>; type?: string; membersAdded?: Array<{ id: string; name?: string }> };
 
 /** Send one user turn and collect everything the bot said in reply. */
 export async function say(adapter: TestAdapter, turn: Turn): Promise<{ text: string; activities: Array<Partial<Activity>> }> {
   const activity: Partial<Activity> =
     typeof turn === 'string'
       ? { type: 'message', text: turn }
-      : { type: turn.type ?? 'message', ...(turn.text !== undefined ? { text: turn.text } : {}), ...(turn.value ? { value: turn.value } : {}), ...(turn.membersAdded ? { membersAdded: turn.membersAdded } : {}) };
+      : ({ type: turn.type ?? 'message', ...(turn.text !== undefined ? { text: turn.text } : {}), ...(turn.value ? { value: turn.value } : {}), ...(turn.membersAdded ? { membersAdded: turn.membersAdded.map((m) => ({ name: '', ...m })) } : {}) } as Partial<Activity>);
   await adapter.receiveActivity(activity);
   const activities: Array<Partial<Activity>> = [];
   while (adapter.activeQueue.length > 0) activities.push(adapter.activeQueue.shift()!);
