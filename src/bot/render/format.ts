@@ -11,34 +11,15 @@ import type {
   Level,
   ProcedureRecord,
   ProcessingTime,
-  TimeUnit,
 } from '../../knowledge/schema.js';
+import { CHANNEL_LABELS, LEVEL_LABELS, TIME_UNIT_LABELS } from '../../knowledge/labels.js';
 
-const LEVEL_NAMES: Record<Level, string> = {
-  ministry: 'cấp bộ',
-  province: 'cấp tỉnh',
-  commune: 'cấp xã',
-  other: 'cơ quan khác',
-};
-
-const UNIT_NAMES: Record<TimeUnit, string> = {
-  'working-days': 'ngày làm việc',
-  days: 'ngày',
-  hours: 'giờ',
-  months: 'tháng',
-  years: 'năm',
-};
-
-export const CHANNEL_NAMES: Record<ChannelType, string> = {
-  direct: 'Nộp trực tiếp',
-  online: 'Nộp trực tuyến',
-  postal: 'Gửi qua bưu chính',
-};
+export const CHANNEL_NAMES = CHANNEL_LABELS;
 
 const CHANNEL_ORDER: ChannelType[] = ['direct', 'online', 'postal'];
 
 export function levelsText(levels: readonly Level[] | undefined): string | undefined {
-  return levels && levels.length > 0 ? levels.map((l) => LEVEL_NAMES[l]).join(', ') : undefined;
+  return levels && levels.length > 0 ? levels.map((l) => LEVEL_LABELS[l]).join(', ') : undefined;
 }
 
 /** 50000 → "50.000 đồng"; USD amounts keep their currency. */
@@ -53,7 +34,7 @@ export function timeText(t: ProcessingTime | undefined): string {
   if (!t) return 'nguồn không ghi thời hạn';
   const parts: string[] = [];
   if (t.value !== undefined) {
-    parts.push(t.unit ? `${String(t.value).replace('.', ',')} ${UNIT_NAMES[t.unit]}` : `${t.value} (nguồn không ghi đơn vị)`);
+    parts.push(t.unit ? `${String(t.value).replace('.', ',')} ${TIME_UNIT_LABELS[t.unit]}` : `${t.value} (nguồn không ghi đơn vị)`);
   }
   if (t.note) parts.push(t.value !== undefined ? `— ${t.note}` : t.note);
   return parts.join(' ');

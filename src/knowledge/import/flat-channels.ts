@@ -7,6 +7,7 @@
  * optional parenthesised description, then the row's free description up to the next row.
  */
 import type { Channel, ChannelType, Fee, ProcessingTime, TimeUnit } from '../schema.js';
+import { TIME_UNIT_LABELS } from '../labels.js';
 import { cleanText, closingParen, meaningful, parseAmount } from './text.js';
 
 export const CHANNEL_TABLE_HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
@@ -235,6 +236,29 @@ function nextRow(s: string, from: number): RowStart | undefined {
   return best;
 }
 
+function timeLabel(t: ProcessingTime): string {
+  if (t.value === undefined) return t.note ?? '';
+  return t.unit ? `${t.value} ${TIME_UNIT_LABELS[t.unit]}` : String(t.value);
+}
+
+function mergeRow(existing: Channel, head: Head, description: string | undefined): void {
+  for (const fee of head.fees ?? []) {
+    const same = existing.fees?.some((f) => f.amount === fee.amount && f.currency === fee.currency && f.description === fee.description);
+    if (same) continue;
+    const withPlace = description && !fee.description ? { ...fee, description } : fee;
+    existing.fees = [...(existing.fees ?? []), withPlace];
+  }
+  if (head.time && existing.time && timeLabel(head.time) !== timeLabel(existing.time)) {
+    const other = `dòng khác ghi ${timeLabel(head.time)}`;
+    existing.time = { ...existing.time, note: existing.time.note ? `${existing.time.note}; ${other}` : other };
+  } else if (head.time && !existing.time) {
+    existing.time = head.time;
+  }
+  if (description && description !== existing.description) {
+    existing.description = existing.description ? `${existing.description} ${description}` : description;
+  }
+}
+
 export function parseFlatChannels(raw: string): ChannelParse {
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -263,7 +287,10 @@ export function parseFlatChannels(raw: string): ChannelParse {
     warnings.push(...row.head.warnings.map((w) => `${label}: ${w}`));
     const existing = channels.find((c) => c.type === row!.type);
     if (existing) {
-      warnings.push(`${label}: dòng lặp lại, giữ dòng đầu`);
+      // A second row for the same channel: another place or case with its own fee or time ("Tại cơ quan
+      // đại diện: 10 USD/bản"). Its facts are kept with the first row's, none dropped.
+      mergeRow(existing, row.head, description);
+      warnings.push(`${label}: nhiều dòng cho cùng cách nộp, đã gộp`);
     } else {
       const c: Channel = { type: row.type };
       if (row.head.time) c.time = row.head.time;

@@ -26,20 +26,19 @@ export interface DocumentParse {
 }
 
 /**
- * A count's digits run into the document name ("…ngày 24/07/20231 bản chính"): counts are small, so
- * when the digit run is longer than two digits, or is two digits after a date-like tail, only the last
- * digit is the count.
+ * A count's digits run into the document name ("…ngày 24/07/20231 bản chính", "…điểm b mục 11 bản
+ * chính"): counts are small, so a run of three or more digits keeps only its last digit as the count, and
+ * so does a two-digit run after a date or a reference word (mục, điều, khoản, phụ lục, mẫu số…).
  */
+const REFERENCE_WORD = /(?:^|\s)(?:mục|điều|khoản|điểm|phụ lục|mẫu|số|chương|bước|lần|tiết|phần)\s*$/i;
+
 function splitCount(name: string, digits: string): { name: string; count: number } {
-  const prev = name.slice(-1);
-  if (digits.length === 1 || (digits.length === 2 && !/\d|\//.test(prev) && digits[0] !== '0')) {
-    if (digits.length === 2 && Number(digits) > 20) {
-      return { name: name + digits[0], count: Number(digits[1]) };
-    }
-    return { name, count: Number(digits) };
-  }
-  if (digits.length === 2 && digits[0] === '0') return { name, count: Number(digits) };
-  return { name: name + digits.slice(0, -1), count: Number(digits.slice(-1)) };
+  const lastDigit = { name: name + digits.slice(0, -1), count: Number(digits.slice(-1)) };
+  if (digits.length === 1) return { name, count: Number(digits) };
+  if (digits.length >= 3) return lastDigit;
+  if (digits[0] === '0') return { name, count: Number(digits) }; // "02 bản chính"
+  if (/[\d/]$/.test(name) || REFERENCE_WORD.test(name) || Number(digits) > 20) return lastDigit;
+  return { name, count: Number(digits) };
 }
 
 /** Split a trailing form file name off a document name: "…theo mẫuMẫu TP-LS-02.docx". */

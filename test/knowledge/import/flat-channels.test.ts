@@ -107,6 +107,23 @@ describe('parseFlatChannels', () => {
     });
   });
 
+  it('keeps every row when one channel has several (another place, another fee)', () => {
+    const r = parseFlatChannels(
+      `${H}Trực tiếpKhông có thông tin2,000 Việt Nam Đồng(/trang)Tại Ủy ban nhân dân cấp xã: 2.000 đồng/trang;Trực tiếpKhông có thông tin10 USD(/bản)Tại cơ quan đại diện: 10 USD/bản.`,
+    );
+    expect(r.channels).toHaveLength(1);
+    expect(r.channels[0]!.fees).toEqual([
+      { amount: 2000, currency: 'VND', description: '/trang' },
+      { amount: 10, currency: 'USD', description: '/bản' },
+    ]);
+    expect(r.channels[0]!.description).toBe('Tại Ủy ban nhân dân cấp xã: 2.000 đồng/trang; Tại cơ quan đại diện: 10 USD/bản.');
+  });
+
+  it('notes a different time given by a second row of the same channel', () => {
+    const r = parseFlatChannels(`${H}Trực tiếp2 Ngày làm việcMiễn phíTrực tiếp8 GiờMiễn phí`);
+    expect(r.channels[0]!.time).toEqual({ value: 2, unit: 'working-days', note: 'dòng khác ghi 8 giờ' });
+  });
+
   it('reports an empty table', () => {
     expect(parseFlatChannels(H).problems).toEqual(['không có cách thức thực hiện']);
   });

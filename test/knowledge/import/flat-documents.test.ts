@@ -44,6 +44,14 @@ describe('parseFlatDocuments', () => {
     });
   });
 
+  it('separates a count from a reference number that ends the document name', () => {
+    const r = parseFlatDocuments(`--${T}Hồ sơ như quy định tại các điểm b, c, d, e mục 11 bản chính,1 bản saoTờ khai10 bản chính`);
+    expect(r.cases[0]!.documents.map((d) => [d.name, d.originals, d.copies])).toEqual([
+      ['Hồ sơ như quy định tại các điểm b, c, d, e mục 1', 1, 1],
+      ['Tờ khai', 10, undefined],
+    ]);
+  });
+
   it('marks conditional documents and keeps remarks without quantity as notes', () => {
     const r = parseFlatDocuments(
       `--${T}- Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi.1 bản chínhCá nhân có quyền lựa chọn nơi đăng ký.0 bản chínhPhiếu đề nghị khóa tài khoản (mẫu TK03)0 bản chính`,
@@ -76,6 +84,14 @@ describe('parseFlatLegal', () => {
       { number: '60/2014/QH13', title: 'Luật 60/2014/QH13' },
       { number: '66.7/2025/NQ-CP', title: 'Nghị quyết số 66.7/2025/NQ-CP của Chính phủ' },
     ]);
+  });
+
+  it('completes a number cut short by a lost space, and splits a title in capitals run into a number', () => {
+    const r = parseFlatLegal(
+      'Tên văn bản pháp lýMã văn bảnNghị quyết 66.7/2025/NQ-CPThông tư số 53/2025/TT-BCAngày 01/7/2025 của Bộ Công an sửa đổi Thông tư 55/2021/TT-BCA53/2025/TT-BCANghị định 166/2016/NĐ-CP về giao dịch điện tử166/2016/NĐ-CPLUẬT  Bảo hiểm xã hội58/2014/QH13Quyết định 09/2023/QĐ-TTg09/2023/QĐ-TTg',
+    );
+    expect(r.items.map((i) => i.number)).toEqual(['66.7/2025/NQ-CP', '53/2025/TT-BCA', '166/2016/NĐ-CP', '58/2014/QH13', '09/2023/QĐ-TTg']);
+    expect(r.items[3]!.title).toBe('LUẬT Bảo hiểm xã hội');
   });
 
   it('reports text in which no document number can be found', () => {
