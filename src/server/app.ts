@@ -29,6 +29,8 @@ import { SqliteStorage } from '../storage/sqlite-storage.js';
 import { SqliteTranscriptStore } from '../storage/transcript-store.js';
 import { checkActivity } from './activity-schema.js';
 import { createLogger, type Logger } from './logger.js';
+import { createDirectLine, type DirectLine } from '../directline/index.js';
+import { registerWebChat } from '../webchat/routes.js';
 
 /** Largest request body accepted (bytes). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -40,6 +42,8 @@ export interface App {
   services: BotServices;
   transcripts: TranscriptStore;
   logger: Logger;
+    /** The self-hosted Direct Line channel (conversations, tokens, proactive sends: `sendProactive`). */
+  directLine: DirectLine;
   /** Start listening; resolves with the bound port. */
   listen(): Promise<number>;
   /** Stop accepting requests, finish those under way, close storage. */
@@ -51,6 +55,8 @@ export interface AppOverrides {
   storage?: Storage;
   transcripts?: TranscriptStore;
   logger?: Logger;
+    /** Clock (ms) of the Direct Line channel: token expiry, rate limits (tests). */
+  directLineClock?: () => number;
 }
 
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
@@ -132,6 +138,19 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     }
   });
 
+  // The self-hosted Direct Line channel and the Web Chat widget: /v3/directline/*, /api/webchat/token, /, /webchat/*.
+  const directLine = createDirectLine({
+    config,
+    server,
+    bot,
+    transcripts,
+    logger,
+    db,
+    onTurnError: adapter.onTurnError,
+    now: overrides.directLineClock,
+  });
+  registerWebChat({ config, server, directLine, logger });
+
   server.on('restifyError', (req, res, err, callback) => {
     logger.debug(`${req.method} ${req.url}: ${String(err)}`);
     return callback();
@@ -145,6 +164,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     services,
     transcripts,
     logger,
+    directLine,
     listen: () =>
       new Promise((resolvePromise, reject) => {
         server.once('error', reject);
@@ -156,6 +176,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     close: async () => {
       if (closed) return;
       closed = true;
+      await directLine.close(); // WebSockets and turns under way
       await new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());
         // Idle keep-alive connections would hold close() open.
