@@ -12,12 +12,12 @@ export type Decision = 'answer' | 'clarify' | 'none';
  * explained share of the question, relative margin over the second candidate, unknown share.
  */
 export const CONFIDENCE_WEIGHTS = {
-  bias: -2.49,
-  nameOrAlias: 2.94,
-  question: 2.68,
-  explained: 1.45,
-  margin: 2.36,
-  unknown: -0.17,
+  bias: -2.82,
+  nameOrAlias: 2.24,
+  question: 3.52,
+  explained: 1.75,
+  margin: 2.58,
+  unknown: 0.46,
 };
 
 /** The confidence model's inputs, in CONFIDENCE_WEIGHTS order after the bias. */

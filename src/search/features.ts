@@ -26,6 +26,8 @@ export interface CandidateFeatures {
   namePrecision: number;
   /** Best F-measure against one alias. */
   alias: number;
+  /** Best share of one alias found in the question. */
+  aliasPrecision: number;
   /** Best F-measure against one sample question. */
   question: number;
   /** Share of the question's content explained by the record's name, aliases, questions and summary. */
@@ -69,7 +71,12 @@ export function candidateFeatures(q: QuestionTerms, info: CandidateInfo, bm25: n
   const mass = questionMass(q);
   const name = agreement(q, mass.all, info.name);
   let alias = 0;
-  for (const p of info.aliases) alias = Math.max(alias, agreement(q, mass.all, p).f);
+  let aliasPrecision = 0;
+  for (const p of info.aliases) {
+    const a = agreement(q, mass.all, p);
+    alias = Math.max(alias, a.f);
+    aliasPrecision = Math.max(aliasPrecision, a.precision);
+  }
   let question = 0;
   for (const p of info.questions) question = Math.max(question, agreement(q, mass.all, p).f);
   let explained = 0;
@@ -79,6 +86,7 @@ export function candidateFeatures(q: QuestionTerms, info: CandidateInfo, bm25: n
     name: name.f,
     namePrecision: name.precision,
     alias,
+    aliasPrecision,
     question,
     explained: mass.unigrams > 0 ? explained / mass.unigrams : 0,
     unknownShare: mass.unigrams > 0 ? (q.unknown * q.unknownIdf) / mass.unigrams : 0,
@@ -88,12 +96,13 @@ export function candidateFeatures(q: QuestionTerms, info: CandidateInfo, bm25: n
 
 /** Ranking weights, fitted with `npm run calibrate` on our own question set. */
 export const RANK_WEIGHTS = {
-  bm25: 1,
+  bm25: 2.9,
   name: 0.25,
-  namePrecision: 0,
-  alias: 1.95,
-  question: 2.25,
-  explained: 1,
+  namePrecision: 0.2,
+  alias: 1.9,
+  aliasPrecision: 0.35,
+  question: 2.9,
+  explained: 2.5,
 };
 
 export function rankScore(f: CandidateFeatures, curatedBoost: number, w = RANK_WEIGHTS): number {
@@ -102,6 +111,7 @@ export function rankScore(f: CandidateFeatures, curatedBoost: number, w = RANK_W
     w.name * f.name +
     w.namePrecision * f.namePrecision +
     w.alias * f.alias +
+    w.aliasPrecision * f.aliasPrecision +
     w.question * f.question +
     w.explained * f.explained;
   return f.curated ? s * (1 + curatedBoost) : s;

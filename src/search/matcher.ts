@@ -68,6 +68,17 @@ const BIGRAM_WEIGHT = 1.2;
 const ACCENT_MISMATCH = 0.45;
 /** Weight of a syllable repaired from a typo, times its similarity. */
 const REPAIR_WEIGHT = 0.8;
+/**
+ * Long texts are indexed by their beginning: imported records carry the portal's full step-by-step and
+ * requirement texts, whose later paragraphs add little to finding the procedure and much to build time.
+ */
+const BODY_CHARS = 1500;
+const DOCUMENT_NAME_CHARS = 300;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, text.lastIndexOf(' ', max) > 0 ? text.lastIndexOf(' ', max) : max);
+}
+
 /** How many retrieved candidates are reranked. */
 const RERANK_DEPTH = 30;
 const RESULT_COUNT = 10;
@@ -103,8 +114,8 @@ export class Matcher {
     }
     this.normaliser = new TextNormaliser(dictionaries, protectedFolded);
     const n = this.normaliser;
-    const doc = (text: string | undefined): IndexedToken[][] => (text ? [n.document(text)] : []);
-    const docs = (list: readonly string[] | undefined): IndexedToken[][] => (list ?? []).map((t) => n.document(t));
+    const doc = (text: string | undefined): Array<ReadonlyArray<IndexedToken>> => (text ? [n.document(text)] : []);
+    const docs = (list: readonly string[] | undefined): Array<ReadonlyArray<IndexedToken>> => (list ?? []).map((t) => n.document(t));
     const asQuestion = (text: string): Token[] => n.query(text).tokens.filter((t) => t.source === 'typed');
     this.index = new FieldedIndex<Field>(
       records.map((r) => ({
@@ -115,15 +126,16 @@ export class Matcher {
         summary: doc(r.summary),
         field: doc(r.field),
         results: docs(r.results?.map((x) => x.name)),
-        documents: (r.cases ?? []).flatMap((c) => [...docs(c.documents.map((d) => d.name)), ...doc(c.name)]),
+        documents: (r.cases ?? []).flatMap((c) => [...docs(c.documents.map((d) => clip(d.name, DOCUMENT_NAME_CHARS))), ...doc(c.name)]),
         body: [
-          ...docs(r.steps?.map((s) => `${s.title ?? ''} ${s.description}`)),
-          ...docs(r.requirements),
+          ...doc(clip((r.steps ?? []).map((s) => `${s.title ?? ''} ${s.description}`).join('\n'), BODY_CHARS)),
+          ...doc(clip((r.requirements ?? []).join('\n'), BODY_CHARS)),
           ...docs(r.subjects),
         ],
       })) satisfies Array<IndexDocument<Field>>,
       FIELDS,
     );
+    n.releaseDocumentCache();
     this.typos = new TypoRepair(this.index.vocabulary());
     const phrase = (text: string): Phrase => {
       const terms = this.termsOf(asQuestion(text));
@@ -168,13 +180,19 @@ export class Matcher {
     return terms;
   }
 
-  /** Tokens the index knows, with typos repaired; how many typed tokens stay unknown. */
-  private resolveTokens(tokens: Token[]): { known: Token[]; unknown: number } {
+  /**
+   * Tokens the index knows, with typos repaired; how many typed tokens stay unknown. In a question typed
+   * with diacritics, a syllable no record spells that way ("sính") is half a word the index does not know.
+   */
+  private resolveTokens(tokens: Token[], accented: boolean): { known: Token[]; unknown: number } {
     const known: Token[] = [];
     let unknown = 0;
     for (const t of tokens) {
       if (this.index.has(t.folded)) {
-        known.push(t);
+        if (accented && t.source === 'typed' && t.accented !== t.folded && !this.index.hasSpelling(t.folded, t.accented)) {
+          known.push({ ...t, weight: t.weight * ACCENT_MISMATCH });
+          unknown += 0.5;
+        } else known.push(t);
         continue;
       }
       const fix = t.source === 'typed' ? this.typos.repair(t.folded) : undefined;
@@ -189,7 +207,7 @@ export class Matcher {
     const start = performance.now();
     const norm = this.normaliser.query(q);
     const facets = detectFacets(norm.folded);
-    const { known, unknown } = this.resolveTokens(norm.tokens);
+    const { known, unknown } = this.resolveTokens(norm.tokens, norm.accented);
     const result: MatchResult = {
       q,
       decision: 'none',

@@ -12,6 +12,9 @@ export const MAX_QUERY_CHARS = 2000;
 /** Most content tokens kept from one question. */
 export const MAX_QUERY_TOKENS = 160;
 
+/** Distinct texts whose tokens are kept while building an index. */
+const DOCUMENT_CACHE_LIMIT = 100_000;
+
 /** Weight of a term added by a synonym relative to a term the citizen typed. */
 const SYNONYM_WEIGHT = 0.8;
 
@@ -46,31 +49,45 @@ function tokenize(s: string): string[] {
   return tokenizer.tokenize(s).filter((t) => t !== '');
 }
 
+/** A trie of synonym variants by folded syllable; each step remembers the variants' accented spellings. */
 interface PhraseNode {
   next: Map<string, PhraseNode>;
+  /** Accented spellings of the syllable that leads here, in the variants that pass through. */
+  spellings: Set<string>;
   /** Canonical phrases completed here. */
   canonical?: string[];
 }
 
-function addPhrase(root: PhraseNode, folded: string[], canonical: string): void {
+function addPhrase(root: PhraseNode, accented: string[], canonical: string): void {
   let node = root;
-  for (const t of folded) {
-    let child = node.next.get(t);
+  for (const t of accented) {
+    const f = foldToken(t);
+    let child = node.next.get(f);
     if (!child) {
-      child = { next: new Map() };
-      node.next.set(t, child);
+      child = { next: new Map(), spellings: new Set() };
+      node.next.set(f, child);
     }
+    child.spellings.add(t);
     node = child;
   }
   (node.canonical ??= []).push(canonical);
 }
 
+/**
+ * Does a typed syllable match a variant's syllable? Without accents, by its folded form; with accents,
+ * only the same spelling ("hạn" is not "Hàn", "lao" in "lao động" typed with accents is not "Lào").
+ */
+function syllableMatches(typed: string, node: PhraseNode): boolean {
+  return !hasDiacritics(typed) || node.spellings.has(typed) || [...node.spellings].every((v) => !hasDiacritics(v));
+}
+
 export class TextNormaliser {
   private readonly expansions = new Map<string, string[][]>();
-  private readonly synonyms: PhraseNode = { next: new Map() };
+  private readonly synonyms: PhraseNode = { next: new Map(), spellings: new Set() };
   /** Stopword phrases, accented, as token arrays. */
   private readonly stopPhrases: string[][] = [];
   private readonly stopFirst = new Set<string>();
+  private readonly documentCache = new Map<string, ReadonlyArray<{ accented: string; folded: string }>>();
 
   /**
    * @param protectedFolded folded syllables that are words of procedure names or aliases: an unaccented
@@ -88,8 +105,8 @@ export class TextNormaliser {
     }
     for (const group of dictionaries.synonyms) {
       for (const variant of group.variants) {
-        const folded = tokenize(canonicalVietnamese(variant)).map(foldToken);
-        if (folded.length > 0) addPhrase(this.synonyms, folded, canonicalVietnamese(group.canonical));
+        const accented = tokenize(canonicalVietnamese(variant));
+        if (accented.length > 0) addPhrase(this.synonyms, accented, canonicalVietnamese(group.canonical));
       }
     }
     for (const s of dictionaries.stopwords) {
@@ -153,7 +170,7 @@ export class TextNormaliser {
     const text = expanded.join(' ');
     const tokens: Token[] = [];
     let position = 0;
-    for (let i = 0; i < expanded.length && tokens.length < MAX_QUERY_TOKENS; ) {
+    for (let i = 0; i < expanded.length; ) {
       const stop = this.isStopAt(expanded, i, accented);
       if (stop > 0) {
         i += stop;
@@ -164,19 +181,24 @@ export class TextNormaliser {
       tokens.push({ accented: t, folded: foldToken(t), weight: 1, source: 'typed', position: position++ });
       i++;
     }
-    this.addSynonyms(expanded.map(foldToken), tokens, position + 1);
+    // A very long message keeps its beginning and, mostly, its end, where the question usually is.
+    if (tokens.length > MAX_QUERY_TOKENS) {
+      const head = Math.floor(MAX_QUERY_TOKENS / 4);
+      tokens.splice(head, tokens.length - MAX_QUERY_TOKENS);
+    }
+    this.addSynonyms(expanded, tokens, position + 1);
     return { text, folded: expanded.map(foldToken).join(' '), tokens, accented };
   }
 
-  private addSynonyms(folded: string[], tokens: Token[], startPosition: number): void {
+  private addSynonyms(expanded: string[], tokens: Token[], startPosition: number): void {
     const present = new Set(tokens.map((t) => t.folded));
     let position = startPosition;
     const added = new Set<string>();
-    for (let i = 0; i < folded.length; i++) {
+    for (let i = 0; i < expanded.length; i++) {
       let node: PhraseNode | undefined = this.synonyms;
-      for (let j = i; j < folded.length; j++) {
-        node = node.next.get(folded[j]!);
-        if (!node) break;
+      for (let j = i; j < expanded.length; j++) {
+        node = node.next.get(foldToken(expanded[j]!));
+        if (!node || !syllableMatches(expanded[j]!, node)) break;
         for (const canonical of node.canonical ?? []) {
           if (added.has(canonical)) continue;
           added.add(canonical);
@@ -191,9 +213,23 @@ export class TextNormaliser {
     }
   }
 
-  /** Tokens of a record's text (abbreviations expanded; nothing dropped). */
-  document(raw: string): Array<{ accented: string; folded: string }> {
-    return this.expand(raw, false).map((t) => ({ accented: t, folded: foldToken(t) }));
+  /**
+   * Tokens of a record's text (abbreviations expanded; nothing dropped). Catalogues repeat many texts
+   * (document names, subjects, legal titles): the same text gives the same (shared, read-only) tokens.
+   */
+  document(raw: string): ReadonlyArray<{ accented: string; folded: string }> {
+    let tokens = this.documentCache.get(raw);
+    if (!tokens) {
+      tokens = this.expand(raw, false).map((t) => ({ accented: t, folded: foldToken(t) }));
+      if (this.documentCache.size >= DOCUMENT_CACHE_LIMIT) this.documentCache.clear();
+      this.documentCache.set(raw, tokens);
+    }
+    return tokens;
+  }
+
+  /** Forget cached document tokens (after an index is built). */
+  releaseDocumentCache(): void {
+    this.documentCache.clear();
   }
 }
 

@@ -88,9 +88,8 @@ const FINAL_Y_RE = /(?<![\p{L}])((?:ch|gh|kh|ng|nh|ph|th|tr|qu|[bcdđghklmnpqrst
 
 /** NFC, lower case, new-style tone placement, one spelling for y/i after a consonant. */
 export function canonicalVietnamese(s: string): string {
-  return s
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(OLD_TONE_RE, (m) => OLD_TONE_MAP.get(m) ?? m)
-    .replace(FINAL_Y_RE, (_m, c: string, y: string) => c + (Y_TO_I.get(y) ?? y));
+  let out = s.normalize('NFC').toLowerCase();
+  if (/[oòóỏõọuùúủũụ][àáảãạèéẻẽẹỳýỷỹỵ]/.test(out)) out = out.replace(OLD_TONE_RE, (m) => OLD_TONE_MAP.get(m) ?? m);
+  if (/[yýỳỷỹỵ]/.test(out)) out = out.replace(FINAL_Y_RE, (_m, c: string, y: string) => c + (Y_TO_I.get(y) ?? y));
+  return out;
 }

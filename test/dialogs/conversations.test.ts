@@ -57,15 +57,15 @@ const scenarios: Scenario[] = [
   {
     name: 'close candidates are clarified; a number picks one',
     steps: [
-      ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?', '[Cấp lại Giấy chứng nhận do bị mất]', '[Không phải các thủ tục trên]'],
-      ['3', 'Cấp lại Giấy chứng nhận do bị mất', 'Mã thủ tục: 1.012786', '[Giấy tờ cần chuẩn bị]'],
+      ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?', '[Sang tên sổ đỏ]', '[Không phải các thủ tục trên]'],
+      ['2', 'Mã thủ tục: 1.013831', '[Giấy tờ cần chuẩn bị]'],
     ],
   },
   {
     name: 'a clarification can be answered with part of a name, or with a button',
     steps: [
-      ['so do', 'Anh/Chị muốn hỏi thủ tục nào?'],
-      ['dinh chinh', 'Đính chính Giấy chứng nhận đã cấp lần đầu có sai sót'],
+      ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?'],
+      ['sang ten', 'Mã thủ tục: 1.013831'],
       ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?'],
       [choice(0, 'Cấp đổi'), 'Mã thủ tục: 1.012783'],
     ],
@@ -77,7 +77,7 @@ const scenarios: Scenario[] = [
       ['tách thửa', 'Tách thửa hoặc hợp thửa đất', { not: 'chưa nhận ra lựa chọn' }],
       ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?'],
       ['thế lệ phí bao nhiêu?', 'Anh/Chị muốn hỏi thủ tục nào?'],
-      ['3', 'Cấp lại Giấy chứng nhận do bị mất', 'Phí, lệ phí'],
+      ['2', 'Mã thủ tục: 1.013831', 'Phí, lệ phí'],
     ],
   },
   {

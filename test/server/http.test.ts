@@ -39,13 +39,12 @@ describe('the service over HTTP', () => {
   it('holds a full conversation: question → clarify → answer → facets → checklist', async () => {
     const c = 'conv-full';
     expect(await say(c, { type: 'conversationUpdate', membersAdded: [{ id: 'citizen-1' }] })).toContain('Xin chào Anh/Chị');
-    expect(await say(c, { text: 'so do' })).toContain('Anh/Chị muốn hỏi thủ tục nào?');
-    const answer = await say(c, { text: '3' });
-    expect(answer).toContain('Cấp lại Giấy chứng nhận do bị mất');
-    expect(answer).toContain('Mã thủ tục: 1.012786');
+    expect(await say(c, { text: 'sổ đỏ' })).toContain('Anh/Chị muốn hỏi thủ tục nào?');
+    const answer = await say(c, { text: '2' });
+    expect(answer).toContain('Mã thủ tục: 1.013831');
     expect(await say(c, { text: 'thế lệ phí bao nhiêu?' })).toContain('Phí, lệ phí');
     expect(await say(c, { text: 'nop online duoc khong' })).toContain('Anh/Chị có thể nộp hồ sơ theo các cách sau');
-    expect(await say(c, { text: 'Kiểm tra giấy tờ của tôi', value: { action: 'checklist', code: '1.012786' } })).toContain(
+    expect(await say(c, { text: 'Kiểm tra giấy tờ của tôi', value: { action: 'checklist', code: '1.013831' } })).toContain(
       'Anh/Chị thuộc trường hợp nào?',
     );
     const start = await say(c, { text: '1' });

@@ -1,0 +1,41 @@
+/**
+ * The matcher's targets, checked on every run: on the development questions (../shared/eval/dev.jsonl,
+ * written independently of this project) top-1 ≥ 95%, top-3 ≥ 99%, confident-wrong ≤ 2%; on our own
+ * question set (which the ranking and confidence weights are fitted on) the same bar as a regression guard.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, it, describe } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { buildMatcher } from '../../src/search/build.js';
+import { evalQuestion, evaluate, type EvalReport } from '../../src/search/evaluate.js';
+import { describeWithShared, DEV_QUESTIONS_FILE } from '../support/shared.js';
+
+const matcher = buildMatcher(loadKnowledge().knowledge);
+
+function run(file: string): EvalReport {
+  const questions = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => evalQuestion.parse(JSON.parse(l)));
+  return evaluate(matcher, questions);
+}
+
+function expectTargets(report: EvalReport): void {
+  const o = report.overall;
+  const misses = report.misses.filter((m) => m.kind !== 'aspect').map((m) => `${m.kind}: ${m.q} → ${m.got.join(', ')}`);
+  expect(o.top1 / o.answerable, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+  expect(o.top3 / o.answerable, misses.join('\n')).toBeGreaterThanOrEqual(0.99);
+  expect(o.confidentWrong / o.n, misses.join('\n')).toBeLessThanOrEqual(0.02);
+}
+
+describeWithShared('matcher targets on the development questions', () => {
+  it('top-1 ≥ 95%, top-3 ≥ 99%, confident-wrong ≤ 2%', () => {
+    expectTargets(run(DEV_QUESTIONS_FILE));
+  });
+});
+
+describe('matcher on our own question set', () => {
+  it('top-1 ≥ 95%, top-3 ≥ 99%, confident-wrong ≤ 2%', () => {
+    expectTargets(run('test/fixtures/questions-ours.jsonl'));
+  });
+});
