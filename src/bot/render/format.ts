@@ -125,8 +125,9 @@ export function caseAnswer(c: DocumentCase, title?: string): string {
   if (title) lines.push(title);
   c.documents.forEach((d, i) => lines.push(documentLine(d, i + 1)));
   if (c.documents.length === 0) lines.push('Nguồn không liệt kê giấy tờ cho trường hợp này.');
-  for (const note of c.notes ?? []) lines.push(`Lưu ý: ${note}`);
-  return lines.join('\n');
+  // Notes in their own paragraph, so that no chat client reads them as part of the last list item.
+  const notes = (c.notes ?? []).map((note) => `Lưu ý: ${note}`);
+  return notes.length > 0 ? `${lines.join('\n')}\n\n${notes.join('\n')}` : lines.join('\n');
 }
 
 export function documentsAnswer(r: ProcedureRecord, caseIndex?: number): string {
