@@ -7,7 +7,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { answer, answeredCount, checklistItems, currentStep, startChecklist, summarise, type ChecklistProgress } from '../src/bot/checklist.js';
-import { textMessages } from '../src/bot/render/activities.js';
+import { displayName, textMessages } from '../src/bot/render/activities.js';
 import { capitalise, quantityText } from '../src/bot/render/format.js';
 import type { BotServices, ConversationData } from '../src/bot/services.js';
 import { texts } from '../src/bot/texts.js';
@@ -54,10 +54,10 @@ export class ChecklistDialog extends ComponentDialog {
       const resume = options.resume && saved && saved.code === options.code && saved.caseIndex === options.caseIndex;
       if (resume) {
         const total = checklistItems(record, saved.caseIndex).length;
-        await step.context.sendActivity(texts.checklistResume(record.name, answeredCount(saved), total));
+        await step.context.sendActivity(texts.checklistResume(displayName(record), answeredCount(saved), total));
       } else {
         data.checklist = startChecklist(record, options.caseIndex);
-        await step.context.sendActivity(texts.checklistStart(record.name));
+        await step.context.sendActivity(texts.checklistStart(displayName(record)));
       }
     }
     const progress = data.checklist;

@@ -14,7 +14,14 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import type { ProcedureRecord } from '../src/knowledge/schema.js';
-import { choiceMessage, facetText, procedureSummary, textMessages, type ProcedureAction } from '../src/bot/render/activities.js';
+import {
+  choiceMessage,
+  displayName,
+  facetText,
+  procedureSummary,
+  textMessages,
+  type ProcedureAction,
+} from '../src/bot/render/activities.js';
 import { recogniseCommand, recogniseYesNo, type Command } from '../src/bot/recognise.js';
 import type { BotServices, ConversationData } from '../src/bot/services.js';
 import { texts } from '../src/bot/texts.js';
@@ -134,7 +141,6 @@ export class MainDialog extends ComponentDialog {
       data.caseIndex = undefined;
     }
     data.misses = 0;
-    data.lastFacet = facet;
     if (withSummary) {
       await context.sendActivity(procedureSummary(record, context.activity.channelId, this.services.settings.portalTemplate));
     }
@@ -149,14 +155,12 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async askClarify(step: WaterfallStepContext, codes: readonly string[], facet: Facet): Promise<DialogTurnResult> {
-    const data = await this.data(step.context);
-    data.lastFacet = facet;
     const records = codes.map((c) => this.record(c)).filter((r): r is ProcedureRecord => r !== undefined);
     setPending(step, { kind: 'clarify', codes: records.map((r) => r.code), facet });
     const prompt: VietnameseChoiceOptions = {
       text: texts.clarify,
       retryText: texts.clarifyRetry,
-      items: indexedChoices([...records.map(choiceLabel), texts.noneOfThese]),
+      items: indexedChoices([...records.map(displayName), texts.noneOfThese]),
     };
     return step.prompt(CHOICE_PROMPT, prompt);
   }
@@ -271,7 +275,6 @@ export class MainDialog extends ComponentDialog {
       case 'clarify':
         return this.askClarify(step, meaning.codes, meaning.facet);
       case 'which-procedure':
-        data.lastFacet = meaning.facet;
         await context.sendActivity(texts.noProcedureYet);
         return step.endDialog();
       case 'none':
@@ -401,16 +404,6 @@ export class MainDialog extends ComponentDialog {
 
 function setPending(step: WaterfallStepContext, pending: Pending): void {
   (step.values as { pending?: Pending }).pending = pending;
-}
-
-/** Longest official name shown as a choice; longer ones give way to the record's everyday name. */
-const MAX_CHOICE_LABEL = 90;
-
-/** A procedure as a choice: its official name, or for a very long one its first everyday name. */
-export function choiceLabel(r: ProcedureRecord): string {
-  if (r.name.length <= MAX_CHOICE_LABEL || !r.aliases?.[0]) return r.name;
-  const alias = r.aliases[0];
-  return alias.charAt(0).toLocaleUpperCase('vi') + alias.slice(1);
 }
 
 /** Longest label on a button. */

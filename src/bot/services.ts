@@ -4,7 +4,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { KnowledgeBase } from '../knowledge/load.js';
 import type { Matcher } from '../search/matcher.js';
-import type { Facet } from '../search/facets.js';
 import type { ChecklistProgress } from './checklist.js';
 
 export interface BotSettings {
@@ -44,8 +43,6 @@ export interface ConversationData {
   misses: number;
   /** A checklist that was started and not finished. */
   checklist?: ChecklistProgress;
-  /** The facet of the last question (kept for a clarification). */
-  lastFacet?: Facet;
 }
 
 export const DEFAULT_POPULAR_CODES = ['1.001193', '1.004222', '1.014061', '1.000894', '1.013831', '1.001612'];

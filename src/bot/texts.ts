@@ -65,7 +65,12 @@ export const texts = {
     `Tiếp tục kiểm tra giấy tờ cho “${name}” (đã xong ${done}/${total}).`,
   checklistAskDocument: (index: number, total: number, document: string): string =>
     `(${index}/${total}) Anh/Chị đã có ${document} chưa?`,
-  checklistAskCondition: (condition: string): string => `Trường hợp của Anh/Chị: ${condition} Đúng không ạ?`,
+  /** `condition` as written in a record: "Khi nhờ người khác đi đăng ký thay." or a phrase of its own. */
+  checklistAskCondition: (condition: string): string => {
+    const c = condition.trim().replace(/[.;]+$/, '');
+    const when = /^(khi|nếu|trường hợp|đối với|với)\b/iu.test(c) ? c.charAt(0).toLocaleLowerCase('vi') + c.slice(1) : `trong trường hợp: ${c}`;
+    return `Giấy tờ tiếp theo chỉ cần ${when}. Trường hợp của Anh/Chị có đúng như vậy không?`;
+  },
   checklistPaused:
     'Tôi đã lưu lại phần kiểm tra giấy tờ. Khi muốn làm tiếp, Anh/Chị gõ “tiếp tục kiểm tra” nhé.',
   checklistNoDocuments: 'Cổng Dịch vụ công quốc gia không liệt kê thành phần hồ sơ cho thủ tục này, nên tôi chưa thể kiểm tra giấy tờ cùng Anh/Chị.',

@@ -105,10 +105,10 @@ const scenarios: Scenario[] = [
     steps: [
       [button('checklist', '1.014064', 'Kiểm tra giấy tờ của tôi'), 'cùng kiểm tra giấy tờ', '(1/5) Anh/Chị đã có Phiếu đề nghị'],
       ['ừ', '(2/5) Anh/Chị đã có Phiếu CC01'],
-      ['chưa', 'Trường hợp của Anh/Chị: Khi người đại diện hợp pháp'],
-      ['ko', 'Trường hợp của Anh/Chị: Khi thông tin của công dân chưa có'],
+      ['chưa', 'Giấy tờ tiếp theo chỉ cần khi người đại diện hợp pháp'],
+      ['ko', 'Giấy tờ tiếp theo chỉ cần khi thông tin của công dân chưa có'],
       ['co', '(3/4) Anh/Chị đã có Phiếu thu thập thông tin dân cư'],
-      ['bỏ qua', 'Trường hợp của Anh/Chị: Khi thông tin của công dân chưa có'],
+      ['bỏ qua', 'Giấy tờ tiếp theo chỉ cần khi thông tin của công dân chưa có'],
       ['đúng', '(4/4) Anh/Chị đã có Giấy tờ, tài liệu chứng minh thông tin công dân'],
       ['có rồi', 'Các giấy tờ Anh/Chị còn thiếu', 'Phiếu CC01', 'đã bỏ qua', 'Phiếu thu thập thông tin dân cư', { not: 'người dưới 14 tuổi' }],
     ],
@@ -223,7 +223,7 @@ describe('state survives a restart', () => {
     const db2 = openDatabase(dir);
     const second = createTestBot(new SqliteStorage(db2));
     const reply = await say(second.adapter, 'chưa');
-    expect(reply.text).toContain('Trường hợp của Anh/Chị: Khi người đại diện hợp pháp');
+    expect(reply.text).toContain('Giấy tờ tiếp theo chỉ cần khi người đại diện hợp pháp');
     db2.close();
   });
 });

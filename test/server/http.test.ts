@@ -115,7 +115,7 @@ describe('a conversation survives a restart of the server process', () => {
 
     const second = await startServerProcess({ DATA_DIR: dataDir });
     try {
-      expect(await talk(second, { text: 'chưa' })).toContain('Trường hợp của Anh/Chị: Khi người đại diện hợp pháp');
+      expect(await talk(second, { text: 'chưa' })).toContain('Giấy tờ tiếp theo chỉ cần khi người đại diện hợp pháp');
     } finally {
       await second.stop();
       await connector.stop();

@@ -102,6 +102,16 @@ export function choiceMessage(prompt: string, choices: readonly Choice[], channe
   return MessageFactory.text(`${prompt}\n${list}`);
 }
 
+/** Longest official name used as it is in running text; longer ones give way to the first everyday name. */
+const MAX_DISPLAY_NAME = 90;
+
+/** How a procedure is named to a citizen: its official name, or for a very long one its first alias. */
+export function displayName(r: ProcedureRecord): string {
+  if (r.name.length <= MAX_DISPLAY_NAME || !r.aliases?.[0]) return r.name;
+  const alias = r.aliases[0];
+  return alias.charAt(0).toLocaleUpperCase('vi') + alias.slice(1);
+}
+
 export type ProcedureAction = 'documents' | 'fees' | 'time' | 'channels' | 'agency' | 'steps' | 'checklist';
 
 export function portalLink(r: ProcedureRecord, template: string | undefined): string | undefined {
