@@ -34,7 +34,7 @@ import { CHECKLIST_DIALOG, CHOICE_PROMPT, MAIN_DIALOG, MAIN_WATERFALL } from './
 /** What was asked when the waterfall waits for a choice. */
 type Pending =
   | { kind: 'clarify'; codes: string[]; facet: Facet }
-  | { kind: 'case'; code: string; facet: Facet | 'checklist' }
+  | { kind: 'case'; code: string; facet: Facet | 'checklist'; cases: number[] }
   | { kind: 'field'; fields: string[] }
   | { kind: 'field-procedure'; codes: string[] }
   | { kind: 'handoff' }
@@ -144,8 +144,7 @@ export class MainDialog extends ComponentDialog {
     if (withSummary) {
       await context.sendActivity(procedureSummary(record, context.activity.channelId, this.services.settings.portalTemplate));
     }
-    const cases = record.cases ?? [];
-    if (facet === 'documents' && cases.length > MAX_CASES_LISTED && data.caseIndex === undefined) {
+    if (facet === 'documents' && this.documentSets(record).length > MAX_CASES_LISTED && data.caseIndex === undefined) {
       return this.askCase(step, record, 'documents');
     }
     const answer = facetText(record, facet, facet === 'documents' ? data.caseIndex : undefined);
@@ -165,9 +164,15 @@ export class MainDialog extends ComponentDialog {
     return step.prompt(CHOICE_PROMPT, prompt);
   }
 
+  /** The document sets of a record that list documents (a set of notes only is not a situation to choose). */
+  private documentSets(record: ProcedureRecord): number[] {
+    return (record.cases ?? []).flatMap((c, i) => (c.documents.length > 0 ? [i] : []));
+  }
+
   private async askCase(step: WaterfallStepContext, record: ProcedureRecord, facet: Facet | 'checklist'): Promise<DialogTurnResult> {
-    const titles = (record.cases ?? []).map((c, i) => c.name ?? `Trường hợp ${i + 1}`);
-    setPending(step, { kind: 'case', code: record.code, facet });
+    const sets = this.documentSets(record);
+    const titles = sets.map((i) => record.cases![i]!.name ?? `Trường hợp ${i + 1}`);
+    setPending(step, { kind: 'case', code: record.code, facet, cases: sets });
     const prompt: VietnameseChoiceOptions = { text: texts.chooseCase, retryText: texts.clarifyRetry, items: indexedChoices(titles) };
     return step.prompt(CHOICE_PROMPT, prompt);
   }
@@ -175,8 +180,8 @@ export class MainDialog extends ComponentDialog {
   private async startChecklist(step: WaterfallStepContext, record: ProcedureRecord, resume: boolean): Promise<DialogTurnResult> {
     const data = await this.data(step.context);
     data.procedureCode = record.code;
-    const cases = record.cases ?? [];
-    if (cases.every((c) => c.documents.length === 0)) {
+    const sets = this.documentSets(record);
+    if (sets.length === 0) {
       await step.context.sendActivity(texts.checklistNoDocuments);
       return step.endDialog();
     }
@@ -185,9 +190,9 @@ export class MainDialog extends ComponentDialog {
       setPending(step, { kind: 'checklist' });
       return step.beginDialog(CHECKLIST_DIALOG, { code: record.code, caseIndex: saved.caseIndex, resume: true } satisfies ChecklistOptions);
     }
-    if (cases.length > 1 && data.caseIndex === undefined) return this.askCase(step, record, 'checklist');
+    if (sets.length > 1 && data.caseIndex === undefined) return this.askCase(step, record, 'checklist');
     setPending(step, { kind: 'checklist' });
-    return step.beginDialog(CHECKLIST_DIALOG, { code: record.code, caseIndex: data.caseIndex ?? 0 } satisfies ChecklistOptions);
+    return step.beginDialog(CHECKLIST_DIALOG, { code: record.code, caseIndex: data.caseIndex ?? sets[0] ?? 0 } satisfies ChecklistOptions);
   }
 
   /** The fallback ladder: rephrase with examples → choose by field → contact people. */
@@ -356,9 +361,10 @@ export class MainDialog extends ComponentDialog {
         return next({ kind: 'show', code, facet: pending.facet, summary: true });
       }
       case 'case': {
+        const caseIndex = pending.cases[reply.index]!;
         data.procedureCode = pending.code;
-        data.caseIndex = reply.index;
-        if (pending.facet === 'checklist') return next({ kind: 'checklist', code: pending.code, caseIndex: reply.index });
+        data.caseIndex = caseIndex;
+        if (pending.facet === 'checklist') return next({ kind: 'checklist', code: pending.code, caseIndex });
         return next({ kind: 'show', code: pending.code, facet: pending.facet, summary: false });
       }
       case 'field':
