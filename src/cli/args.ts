@@ -42,3 +42,12 @@ export function usage(message: string, help: string): never {
   process.stderr.write(`${message}\n\n${help}\n`);
   process.exit(2);
 }
+
+/** Parse the process's arguments, or print what is wrong with them and the help, and exit with status 2. */
+export function parseCommandLine(help: string, flags: readonly string[] = []): ParsedArgs {
+  try {
+    return parseArgs(process.argv.slice(2), flags);
+  } catch (err) {
+    usage((err as Error).message, help);
+  }
+}

@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import { buildMatcher } from '../search/build.js';
 import type { MatchResult } from '../search/matcher.js';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption, usage } from './args.js';
 import { loadForCommand } from './knowledge-option.js';
 
 const HELP = `Cách dùng: npm run ask -- [--knowledge <thư mục>] [--jsonl] [--explain] "<câu hỏi>"
@@ -31,12 +31,7 @@ function human(r: MatchResult): string {
 }
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), ['jsonl', 'explain']);
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP, ['jsonl', 'explain']);
   const jsonl = args.options.has('jsonl');
   const question = args.positional.join(' ');
   if (!jsonl && question.trim() === '') usage('Thiếu câu hỏi.', HELP);

@@ -11,7 +11,7 @@ import { CONFIDENCE_WEIGHTS, confidenceInputs } from '../search/decision.js';
 import { evalQuestion, type EvalQuestion } from '../search/evaluate.js';
 import { RANK_WEIGHTS, rankScore, type CandidateFeatures } from '../search/features.js';
 import type { Matcher } from '../search/matcher.js';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption, usage } from './args.js';
 import { loadForCommand } from './knowledge-option.js';
 
 const HELP = 'Cách dùng: npm run calibrate -- --train <tệp.jsonl> [--check <tệp.jsonl>] [--knowledge <thư mục>]';
@@ -136,12 +136,7 @@ function report(name: string, data: Sample[], rw: RankW, cw: ConfW): string {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP);
   const train = stringOption(args, 'train');
   if (!train) usage('Thiếu --train.', HELP);
   const check = stringOption(args, 'check');

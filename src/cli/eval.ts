@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { formatPath } from '../knowledge/issues.js';
 import { buildMatcher } from '../search/build.js';
 import { evalQuestion, evaluate, pct, type EvalQuestion, type Rates } from '../search/evaluate.js';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption, usage } from './args.js';
 import { loadForCommand } from './knowledge-option.js';
 
 const HELP = `Cách dùng: npm run eval -- <tệp.jsonl> [--knowledge <thư mục>] [--json] [--misses N]`;
@@ -48,12 +48,7 @@ function row(name: string, r: Rates): string {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), ['json']);
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP, ['json']);
   const file = args.positional[0];
   if (!file) usage('Thiếu tệp câu hỏi.', HELP);
   let questions: EvalQuestion[];

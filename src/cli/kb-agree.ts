@@ -9,17 +9,12 @@ import { importPortalData } from '../knowledge/import/importer.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption, usage } from './args.js';
 
 const HELP = `Cách dùng: npm run kb:agree -- --national <tệp dữ liệu cổng quốc gia> [--knowledge <thư mục>] [--codes mã,mã]`;
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP);
   const nationalFile = stringOption(args, 'national');
   if (!nationalFile) usage('Thiếu --national.', HELP);
   const dir = stringOption(args, 'knowledge') ?? SHIPPED_KNOWLEDGE_DIR;

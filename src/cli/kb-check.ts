@@ -5,18 +5,13 @@
  */
 import { formatIssue } from '../knowledge/issues.js';
 import { loadDictionaries, loadRecords, SHIPPED_KNOWLEDGE_DIR } from '../knowledge/load.js';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption } from './args.js';
 
 const HELP = `Cách dùng: npm run kb:check [-- --knowledge <thư mục>] [--shipped <thư mục>]
   Kiểm tra các bản ghi thủ tục và từ điển; in tệp, đường dẫn trường và lỗi; thoát với mã khác 0 nếu có lỗi.`;
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP);
   const started = performance.now();
   const shippedDir = stringOption(args, 'shipped') ?? SHIPPED_KNOWLEDGE_DIR;
   const extraDir = stringOption(args, 'knowledge');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadRecords } from '../knowledge/load.js';
 import type { ProcedureRecord } from '../knowledge/schema.js';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption, usage } from './args.js';
 
 const HELP = `Cách dùng: npm run kb:draft -- --from <thư mục bản ghi đã nhập> --codes <mã,mã,…|tệp.tsv> --out <thư mục> [--force]`;
 
@@ -29,12 +29,7 @@ function readCodes(spec: string): string[] {
 }
 
 function main(): void {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2), ['force']);
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP, ['force']);
   const from = stringOption(args, 'from');
   const codesSpec = stringOption(args, 'codes');
   const out = stringOption(args, 'out');

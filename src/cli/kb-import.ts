@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import { importPortalData, type ImportEntry } from '../knowledge/import/importer.js';
-import { parseArgs, stringOption, usage } from './args.js';
+import { parseCommandLine, stringOption, usage } from './args.js';
 
 const HELP = `Cách dùng: npm run kb:import -- <tệp.jsonl|tệp.json>[.gz] --out <thư mục> [--date YYYY-MM-DD] [--show N]
   Chuyển dữ liệu Cổng Dịch vụ công quốc gia (định dạng phẳng đã cào, hoặc định dạng JSON API) thành bản ghi.
@@ -19,12 +19,7 @@ function printEntries(title: string, entries: ImportEntry[], limit: number): voi
 }
 
 async function main(): Promise<void> {
-  let args;
-  try {
-    args = parseArgs(process.argv.slice(2));
-  } catch (err) {
-    usage((err as Error).message, HELP);
-  }
+  const args = parseCommandLine(HELP);
   const input = args.positional[0];
   const outDir = stringOption(args, 'out');
   if (!input || !outDir) usage('Thiếu tệp đầu vào hoặc --out.', HELP);

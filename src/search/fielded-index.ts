@@ -48,7 +48,7 @@ export class FieldedIndex<F extends string> {
 
   constructor(
     docs: ReadonlyArray<IndexDocument<F>>,
-    private readonly fields: Record<F, FieldSpec>,
+    fields: Record<F, FieldSpec>,
   ) {
     this.size = docs.length;
     const names = Object.keys(fields) as F[];

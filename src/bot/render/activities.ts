@@ -77,6 +77,11 @@ export interface Choice {
   value: Record<string, unknown>;
 }
 
+/** A button that shows its title as the citizen's message and sends `value` to the bot. */
+function messageBack(title: string, value: Record<string, unknown>): CardAction {
+  return { type: ActionTypes.MessageBack, title, text: title, displayText: title, value };
+}
+
 /** Longest choice title shown as a suggested action; longer ones go on a card, where buttons wrap. */
 const MAX_SUGGESTED_TITLE = 40;
 
@@ -86,13 +91,7 @@ const MAX_SUGGESTED_TITLE = 40;
  */
 export function choiceMessage(prompt: string, choices: readonly Choice[], channelId: string | undefined): Partial<Activity> {
   if (showsCards(channelId)) {
-    const actions: CardAction[] = choices.map((c) => ({
-      type: ActionTypes.MessageBack,
-      title: c.title,
-      text: c.title,
-      displayText: c.title,
-      value: c.value,
-    }));
+    const actions = choices.map((c) => messageBack(c.title, c.value));
     if (choices.some((c) => c.title.length > MAX_SUGGESTED_TITLE)) {
       return MessageFactory.attachment(CardFactory.heroCard('', prompt, undefined, actions));
     }
@@ -138,13 +137,7 @@ export function procedureSummary(
     ['checklist', texts.buttonChecklist],
   ];
   if (showsCards(channelId)) {
-    const actions: CardAction[] = buttons.map(([action, title]) => ({
-      type: ActionTypes.MessageBack,
-      title,
-      text: title,
-      displayText: title,
-      value: { action, code: r.code },
-    }));
+    const actions = buttons.map(([action, title]) => messageBack(title, { action, code: r.code }));
     if (link) actions.push({ type: ActionTypes.OpenUrl, title: texts.buttonPortal, value: link });
     const card = CardFactory.heroCard(r.name, `${summary}${factText}\nMã thủ tục: ${r.code}`, undefined, actions);
     return MessageFactory.attachment(card);
