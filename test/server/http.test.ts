@@ -7,6 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/storage/database.js';
+import { SqliteTranscriptStore } from '../../src/storage/transcript-store.js';
 import { emulatorActivity, FakeConnector, postActivity, startServerProcess, type ServerProcess } from '../support/server-process.js';
 
 describe('the service over HTTP', () => {
@@ -119,6 +121,18 @@ describe('a conversation survives a restart of the server process', () => {
     } finally {
       await second.stop();
       await connector.stop();
+    }
+
+    // Every turn of both runs is in the transcript store officers read: the citizen's and the bot's.
+    const db = openDatabase(dataDir);
+    try {
+      const transcripts = new SqliteTranscriptStore(db);
+      const page = await transcripts.getTranscriptActivities('emulator', 'conv-restart');
+      const said = page.items.filter((a) => a.type === 'message').map((a) => `${a.from.role === 'bot' || a.from.id === 'bot' ? 'bot' : 'user'}: ${a.text ?? ''}`);
+      expect(said.filter((x) => x.startsWith('user:')).map((x) => x.slice(6))).toEqual(['Kiểm tra giấy tờ của tôi', 'có', 'chưa']);
+      expect(said.filter((x) => x.startsWith('bot:')).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      db.close();
     }
   });
 });
