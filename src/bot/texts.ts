@@ -11,7 +11,6 @@ export const texts = {
   welcomeExamples:
     'Anh/Chị cứ nhập câu hỏi, có dấu hay không dấu đều được, ví dụ: “làm giấy khai sinh cho con cần gì”, ' +
     '“đăng ký thường trú mất bao lâu”, hoặc chọn một thủ tục hay được hỏi dưới đây.',
-  menuTitle: 'Các thủ tục hay được hỏi:',
   help:
     'Anh/Chị có thể:\n' +
     '• Gõ câu hỏi về thủ tục, ví dụ “cấp lại thẻ căn cước ở đâu”, “sang tên sổ đỏ mất bao lâu”.\n' +
@@ -40,7 +39,6 @@ export const texts = {
   notFoundSecond: 'Tôi vẫn chưa tìm được thủ tục phù hợp. Anh/Chị có thể chọn lĩnh vực để xem danh sách thủ tục:',
   notFoundThird:
     'Rất tiếc tôi chưa giúp được Anh/Chị. Câu hỏi này có thể nằm ngoài các thủ tục tôi đang hướng dẫn, hoặc cần cán bộ trả lời trực tiếp.',
-  pickField: 'Anh/Chị chọn lĩnh vực nào?',
   pickProcedureInField: (field: string): string => `Các thủ tục thuộc lĩnh vực ${field}. Anh/Chị chọn thủ tục nào?`,
   browseRetry: 'Anh/Chị vui lòng bấm chọn hoặc gõ số thứ tự trong danh sách.',
 
@@ -74,7 +72,7 @@ export const texts = {
   checklistPaused:
     'Tôi đã lưu lại phần kiểm tra giấy tờ. Khi muốn làm tiếp, Anh/Chị gõ “tiếp tục kiểm tra” nhé.',
   checklistNoDocuments: 'Cổng Dịch vụ công quốc gia không liệt kê thành phần hồ sơ cho thủ tục này, nên tôi chưa thể kiểm tra giấy tờ cùng Anh/Chị.',
-  checklistAllReady: 'Anh/Chị đã có đủ các giấy tờ cần thiết. Anh/Chị nhớ mang theo bản chính để đối chiếu khi nộp hồ sơ nhé.',
+  checklistAllReady: 'Anh/Chị đã có đủ các giấy tờ cần thiết cho trường hợp này.',
   checklistMissingTitle: 'Các giấy tờ Anh/Chị còn thiếu:',
   checklistSkippedTitle: 'Các giấy tờ Anh/Chị đã bỏ qua (nên kiểm tra lại):',
   checklistWhereToGetUnknown: 'chưa có thông tin, Anh/Chị hỏi Bộ phận một cửa nơi nộp hồ sơ',
@@ -90,7 +88,6 @@ export const texts = {
   buttonDocuments: 'Giấy tờ cần chuẩn bị',
   buttonFees: 'Lệ phí',
   buttonTime: 'Thời gian giải quyết',
-  buttonChannels: 'Cách nộp',
   buttonAgency: 'Nơi nộp',
   buttonSteps: 'Các bước thực hiện',
   buttonChecklist: 'Kiểm tra giấy tờ của tôi',
