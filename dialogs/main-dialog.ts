@@ -159,7 +159,7 @@ export class MainDialog extends ComponentDialog {
     const prompt: VietnameseChoiceOptions = {
       text: texts.clarify,
       retryText: texts.clarifyRetry,
-      items: indexedChoices([...records.map(displayName), texts.noneOfThese]),
+      items: indexedChoices([...records.map((r) => displayName(r)), texts.noneOfThese]),
     };
     return step.prompt(CHOICE_PROMPT, prompt);
   }
@@ -412,16 +412,10 @@ function setPending(step: WaterfallStepContext, pending: Pending): void {
   (step.values as { pending?: Pending }).pending = pending;
 }
 
-/** Longest label on a button. */
+/** Longest label on a menu button. */
 const MAX_LABEL = 40;
 
-/**
- * A name short enough for a button: "Thủ tục đăng ký khai sinh" → "Đăng ký khai sinh"; a long official
- * name gives way to the record's first everyday name ("sang tên sổ đỏ"), else it is cut at a word.
- */
+/** A procedure on a menu button: "Thủ tục đăng ký khai sinh" → "Đăng ký khai sinh", "Sang tên sổ đỏ". */
 export function shortName(r: ProcedureRecord): string {
-  let name = r.name.replace(/^thủ tục\s+/i, '');
-  if (name.length > MAX_LABEL && r.aliases?.[0]) name = r.aliases[0];
-  if (name.length > MAX_LABEL) name = `${name.slice(0, MAX_LABEL - 2).replace(/\s+\S*$/, '')}…`;
-  return name.charAt(0).toLocaleUpperCase('vi') + name.slice(1);
+  return displayName(r, MAX_LABEL, true);
 }

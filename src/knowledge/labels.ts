@@ -21,3 +21,10 @@ export const CHANNEL_LABELS: Record<ChannelType, string> = {
   online: 'Nộp trực tuyến',
   postal: 'Gửi qua bưu chính',
 };
+
+/** Channel names inside a sentence or a short list: "trực tiếp: 7 ngày làm việc". */
+export const CHANNEL_SHORT_LABELS: Record<ChannelType, string> = {
+  direct: 'trực tiếp',
+  online: 'trực tuyến',
+  postal: 'qua bưu chính',
+};

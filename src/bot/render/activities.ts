@@ -8,6 +8,7 @@ import type { ProcedureRecord } from '../../knowledge/schema.js';
 import { texts } from '../texts.js';
 import {
   agencyAnswer,
+  capitalise,
   channelsAnswer,
   documentsAnswer,
   eligibilityAnswer,
@@ -104,11 +105,15 @@ export function choiceMessage(prompt: string, choices: readonly Choice[], channe
 /** Longest official name used as it is in running text; longer ones give way to the first everyday name. */
 const MAX_DISPLAY_NAME = 90;
 
-/** How a procedure is named to a citizen: its official name, or for a very long one its first alias. */
-export function displayName(r: ProcedureRecord): string {
-  if (r.name.length <= MAX_DISPLAY_NAME || !r.aliases?.[0]) return r.name;
-  const alias = r.aliases[0];
-  return alias.charAt(0).toLocaleUpperCase('vi') + alias.slice(1);
+/**
+ * How a procedure is named to a citizen: its official name (without a leading "Thủ tục" when `bare`),
+ * or, when that is longer than `max`, its first everyday name ("Sang tên sổ đỏ"), cut at a word if need be.
+ */
+export function displayName(r: ProcedureRecord, max = MAX_DISPLAY_NAME, bare = false): string {
+  let name = bare ? r.name.replace(/^thủ tục\s+/i, '') : r.name;
+  if (name.length > max && r.aliases?.[0]) name = r.aliases[0];
+  if (name.length > max) name = `${name.slice(0, max - 2).replace(/\s+\S*$/, '')}…`;
+  return capitalise(name);
 }
 
 export type ProcedureAction = 'documents' | 'fees' | 'time' | 'channels' | 'agency' | 'steps' | 'checklist';

@@ -12,9 +12,7 @@ import type {
   ProcedureRecord,
   ProcessingTime,
 } from '../../knowledge/schema.js';
-import { CHANNEL_LABELS, LEVEL_LABELS, TIME_UNIT_LABELS } from '../../knowledge/labels.js';
-
-export const CHANNEL_NAMES = CHANNEL_LABELS;
+import { CHANNEL_LABELS, CHANNEL_SHORT_LABELS, LEVEL_LABELS, TIME_UNIT_LABELS } from '../../knowledge/labels.js';
 
 const CHANNEL_ORDER: ChannelType[] = ['direct', 'online', 'postal'];
 
@@ -63,9 +61,9 @@ function perChannel(r: ProcedureRecord, value: (c: Channel) => string): string[]
   if (channels.length === 0) return [];
   const values = channels.map(value);
   if (channels.length > 1 && values.every((v) => v === values[0])) {
-    return [`• Mọi cách nộp (${channels.map((c) => CHANNEL_NAMES[c.type].toLowerCase()).join(', ')}): ${values[0]}`];
+    return [`• Mọi cách nộp (${channels.map((c) => CHANNEL_LABELS[c.type].toLowerCase()).join(', ')}): ${values[0]}`];
   }
-  return channels.map((c, i) => `• ${CHANNEL_NAMES[c.type]}: ${values[i]}`);
+  return channels.map((c, i) => `• ${CHANNEL_LABELS[c.type]}: ${values[i]}`);
 }
 
 export function feesAnswer(r: ProcedureRecord): string {
@@ -85,7 +83,7 @@ export function channelsAnswer(r: ProcedureRecord): string {
   if (channels.length === 0) return 'Cổng Dịch vụ công quốc gia chưa có thông tin về cách nộp hồ sơ của thủ tục này.';
   const lines = ['Anh/Chị có thể nộp hồ sơ theo các cách sau:'];
   for (const c of channels) {
-    let line = `• ${CHANNEL_NAMES[c.type]}`;
+    let line = `• ${CHANNEL_LABELS[c.type]}`;
     if (c.type === 'online' && c.onlineLevel) line += c.onlineLevel === 'full' ? ' (toàn trình)' : ' (một phần)';
     if (c.type === 'direct' && r.agency?.address) line += ` — ${r.agency.address}`;
     if (c.description) line += `: ${c.description}`;
@@ -94,7 +92,7 @@ export function channelsAnswer(r: ProcedureRecord): string {
   }
   const missing = CHANNEL_ORDER.filter((t) => !channels.some((c) => c.type === t));
   if (missing.length > 0) {
-    lines.push(`Nguồn không ghi cách ${missing.map((t) => CHANNEL_NAMES[t].toLowerCase()).join(', ')} cho thủ tục này.`);
+    lines.push(`Nguồn không ghi cách ${missing.map((t) => CHANNEL_LABELS[t].toLowerCase()).join(', ')} cho thủ tục này.`);
   }
   return lines.join('\n');
 }
@@ -214,11 +212,14 @@ export function summaryFacts(r: ProcedureRecord): Array<[string, string]> {
   if (agency || level) facts.push(['Cơ quan', [agency, showLevel ? `(${level})` : undefined].filter(Boolean).join(' ')]);
   const channels = orderedChannels(r);
   if (channels.length > 0) {
-    const times = [...new Set(channels.map((c) => timeText(c.time)))];
-    facts.push(['Thời hạn', times.length === 1 ? times[0]! : channels.map((c) => `${CHANNEL_NAMES[c.type].replace('Nộp ', '').replace('Gửi qua ', '')}: ${timeText(c.time)}`).join('; ')]);
-    const fees = [...new Set(channels.map((c) => shortFees(c.fees)))];
-    facts.push(['Lệ phí', fees.length === 1 ? fees[0]! : channels.map((c) => `${CHANNEL_NAMES[c.type].replace('Nộp ', '').replace('Gửi qua ', '')}: ${shortFees(c.fees)}`).join('; ')]);
-    facts.push(['Cách nộp', channels.map((c) => CHANNEL_NAMES[c.type].replace('Nộp ', '').replace('Gửi qua ', 'qua ')).join(', ')]);
+    // One value when every channel says the same, else "trực tiếp: …; trực tuyến: …".
+    const perChannel = (value: (c: Channel) => string): string => {
+      const values = channels.map(value);
+      return new Set(values).size === 1 ? values[0]! : channels.map((c, i) => `${CHANNEL_SHORT_LABELS[c.type]}: ${values[i]}`).join('; ');
+    };
+    facts.push(['Thời hạn', perChannel((c) => timeText(c.time))]);
+    facts.push(['Lệ phí', perChannel((c) => shortFees(c.fees))]);
+    facts.push(['Cách nộp', channels.map((c) => CHANNEL_SHORT_LABELS[c.type]).join(', ')]);
   }
   if (r.results && r.results.length > 0) facts.push(['Kết quả', r.results.map((x) => x.name).join('; ')]);
   return facts;

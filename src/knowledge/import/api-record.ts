@@ -80,7 +80,7 @@ export function unitFromApi(raw: string | null | undefined): TimeUnit | undefine
   if (!raw) return undefined;
   const u = foldForMatch(raw).replace(/[_-]/g, ' ');
   if (/lam viec|working|work day|business/.test(u)) return 'working-days';
-  if (/^(ngay|day|days|d)$|ngay|\bday/.test(u)) return 'days';
+  if (/ngay|\bdays?\b|^d$/.test(u)) return 'days';
   if (/gio|hour/.test(u)) return 'hours';
   if (/thang|month/.test(u)) return 'months';
   if (/nam|year/.test(u)) return 'years';
