@@ -2,34 +2,55 @@
 export interface ParsedArgs {
   positional: string[];
   options: Map<string, string | true>;
+  /** `--help` or `-h` was given. */
+  help: boolean;
 }
 
-export function parseArgs(argv: readonly string[], flags: readonly string[] = []): ParsedArgs {
+/** The options a command knows: flags stand alone, values take the next argument (or `--name=value`). */
+export interface OptionSpec {
+  flags?: readonly string[];
+  values?: readonly string[];
+}
+
+export function parseArgs(argv: readonly string[], spec: OptionSpec = {}): ParsedArgs {
+  const flags = spec.flags ?? [];
+  const values = spec.values ?? [];
   const positional: string[] = [];
   const options = new Map<string, string | true>();
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--') {
       positional.push(...argv.slice(i + 1));
       break;
     }
-    if (a.startsWith('--')) {
-      const eq = a.indexOf('=');
-      if (eq !== -1) {
-        options.set(a.slice(2, eq), a.slice(eq + 1));
-      } else if (flags.includes(a.slice(2))) {
-        options.set(a.slice(2), true);
-      } else {
-        const next = argv[i + 1];
-        if (next === undefined || next.startsWith('--')) throw new Error(`thiếu giá trị cho ${a}`);
-        options.set(a.slice(2), next);
-        i++;
-      }
-    } else {
+    if (a === '--help' || a === '-h') {
+      help = true;
+      continue;
+    }
+    if (!a.startsWith('--')) {
       positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq === -1 ? a.slice(2) : a.slice(2, eq);
+    if (flags.includes(name)) {
+      if (eq !== -1) throw new Error(`--${name} không nhận giá trị`);
+      options.set(name, true);
+    } else if (values.includes(name)) {
+      if (eq !== -1) {
+        options.set(name, a.slice(eq + 1));
+        continue;
+      }
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new Error(`thiếu giá trị cho --${name}`);
+      options.set(name, next);
+      i++;
+    } else {
+      throw new Error(`không có tùy chọn --${name}`);
     }
   }
-  return { positional, options };
+  return { positional, options, help };
 }
 
 export function stringOption(args: ParsedArgs, name: string): string | undefined {
@@ -43,11 +64,20 @@ export function usage(message: string, help: string): never {
   process.exit(2);
 }
 
-/** Parse the process's arguments, or print what is wrong with them and the help, and exit with status 2. */
-export function parseCommandLine(help: string, flags: readonly string[] = []): ParsedArgs {
+/**
+ * Parse the process's arguments. `--help` prints the help and exits with status 0; a wrong invocation
+ * prints what is wrong and the help, and exits with status 2.
+ */
+export function parseCommandLine(help: string, spec: OptionSpec = {}): ParsedArgs {
+  let args: ParsedArgs;
   try {
-    return parseArgs(process.argv.slice(2), flags);
+    args = parseArgs(process.argv.slice(2), spec);
   } catch (err) {
     usage((err as Error).message, help);
   }
+  if (args.help) {
+    process.stdout.write(`${help}\n`);
+    process.exit(0);
+  }
+  return args;
 }

@@ -31,7 +31,7 @@ function human(r: MatchResult): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseCommandLine(HELP, ['jsonl', 'explain']);
+  const args = parseCommandLine(HELP, { flags: ['jsonl', 'explain'], values: ['knowledge'] });
   const jsonl = args.options.has('jsonl');
   const question = args.positional.join(' ');
   if (!jsonl && question.trim() === '') usage('Thiếu câu hỏi.', HELP);

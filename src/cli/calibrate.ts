@@ -136,7 +136,7 @@ function report(name: string, data: Sample[], rw: RankW, cw: ConfW): string {
 }
 
 function main(): void {
-  const args = parseCommandLine(HELP);
+  const args = parseCommandLine(HELP, { values: ['train', 'check', 'knowledge'] });
   const train = stringOption(args, 'train');
   if (!train) usage('Thiếu --train.', HELP);
   const check = stringOption(args, 'check');

@@ -48,7 +48,7 @@ function row(name: string, r: Rates): string {
 }
 
 function main(): void {
-  const args = parseCommandLine(HELP, ['json']);
+  const args = parseCommandLine(HELP, { flags: ['json'], values: ['knowledge', 'misses'] });
   const file = args.positional[0];
   if (!file) usage('Thiếu tệp câu hỏi.', HELP);
   let questions: EvalQuestion[];

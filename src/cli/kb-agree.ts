@@ -14,7 +14,7 @@ import { parseCommandLine, stringOption, usage } from './args.js';
 const HELP = `Cách dùng: npm run kb:agree -- --national <tệp dữ liệu cổng quốc gia> [--knowledge <thư mục>] [--codes mã,mã]`;
 
 async function main(): Promise<void> {
-  const args = parseCommandLine(HELP);
+  const args = parseCommandLine(HELP, { values: ['national', 'knowledge', 'codes'] });
   const nationalFile = stringOption(args, 'national');
   if (!nationalFile) usage('Thiếu --national.', HELP);
   const dir = stringOption(args, 'knowledge') ?? SHIPPED_KNOWLEDGE_DIR;

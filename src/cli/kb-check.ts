@@ -11,7 +11,7 @@ const HELP = `Cách dùng: npm run kb:check [-- --knowledge <thư mục>] [--shi
   Kiểm tra các bản ghi thủ tục và từ điển; in tệp, đường dẫn trường và lỗi; thoát với mã khác 0 nếu có lỗi.`;
 
 function main(): void {
-  const args = parseCommandLine(HELP);
+  const args = parseCommandLine(HELP, { values: ['knowledge', 'shipped'] });
   const started = performance.now();
   const shippedDir = stringOption(args, 'shipped') ?? SHIPPED_KNOWLEDGE_DIR;
   const extraDir = stringOption(args, 'knowledge');

@@ -29,7 +29,7 @@ function readCodes(spec: string): string[] {
 }
 
 function main(): void {
-  const args = parseCommandLine(HELP, ['force']);
+  const args = parseCommandLine(HELP, { flags: ['force'], values: ['from', 'codes', 'out'] });
   const from = stringOption(args, 'from');
   const codesSpec = stringOption(args, 'codes');
   const out = stringOption(args, 'out');

@@ -19,7 +19,7 @@ function printEntries(title: string, entries: ImportEntry[], limit: number): voi
 }
 
 async function main(): Promise<void> {
-  const args = parseCommandLine(HELP);
+  const args = parseCommandLine(HELP, { values: ['out', 'date', 'show'] });
   const input = args.positional[0];
   const outDir = stringOption(args, 'out');
   if (!input || !outDir) usage('Thiếu tệp đầu vào hoặc --out.', HELP);

@@ -27,6 +27,18 @@ describe('kb:check', () => {
     expect(r.stderr).toMatch(/procedures\/zz-broken\.yaml: channels\[0\]\.fees\[0\]\.amount: .*>=0/);
     expect(r.stderr).toMatch(/procedures\/copy\.yaml: code: mã 1\.001193 trùng với tệp/);
   });
+
+  it('prints its help on --help and refuses an option it does not know, naming it', async () => {
+    const help = await runCli('src/cli/kb-check.ts', ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Cách dùng: npm run kb:check');
+    const typo = await runCli('src/cli/kb-check.ts', ['--knowldge', 'x']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('không có tùy chọn --knowldge');
+    const missing = await runCli('src/cli/kb-check.ts', ['--knowledge']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('thiếu giá trị cho --knowledge');
+  });
 });
 
 describe('kb:import of the portal JSON API format', () => {
