@@ -109,10 +109,18 @@ export class Matcher {
     // Words of names and aliases are never dropped as single stopwords when typed without accents.
     const plain = new TextNormaliser(dictionaries);
     const protectedFolded = new Set<string>();
+    const protectedPairs = new Set<string>();
     for (const r of records) {
-      for (const t of plain.document([r.name, ...(r.aliases ?? [])].join(' '))) protectedFolded.add(t.folded);
+      for (const text of [r.name, ...(r.aliases ?? [])]) {
+        const tokens = plain.document(text);
+        tokens.forEach((t, k) => {
+          protectedFolded.add(t.folded);
+          const next = tokens[k + 1];
+          if (next) protectedPairs.add(`${t.folded} ${next.folded}`);
+        });
+      }
     }
-    this.normaliser = new TextNormaliser(dictionaries, protectedFolded);
+    this.normaliser = new TextNormaliser(dictionaries, protectedFolded, protectedPairs);
     const n = this.normaliser;
     const doc = (text: string | undefined): Array<ReadonlyArray<IndexedToken>> => (text ? [n.document(text)] : []);
     const docs = (list: readonly string[] | undefined): Array<ReadonlyArray<IndexedToken>> => (list ?? []).map((t) => n.document(t));

@@ -92,10 +92,14 @@ export class TextNormaliser {
   /**
    * @param protectedFolded folded syllables that are words of procedure names or aliases: an unaccented
    *   token equal to one of them is never dropped as a stopword ("co" may be "cơ quan", "ma" "mã số").
+   * @param protectedPairs folded pairs of adjacent syllables in procedure names or aliases ("ca nhan"):
+   *   an unaccented abbreviation that forms one of them with its neighbour is that word, not the
+   *   abbreviation ("ca nhan" is "cá nhân", not "công an nhân").
    */
   constructor(
     dictionaries: Dictionaries,
     private readonly protectedFolded: ReadonlySet<string> = new Set(),
+    private readonly protectedPairs: ReadonlySet<string> = new Set(),
   ) {
     for (const map of [dictionaries.teencode, dictionaries.abbreviations]) {
       for (const [key, values] of map) {
@@ -125,15 +129,27 @@ export class TextNormaliser {
 
   private expandTokens(tokens: string[]): string[] {
     const out: string[] = [];
-    for (const t of tokens) {
+    tokens.forEach((t, i) => {
       const exp = this.expansions.get(foldToken(t));
       // A dictionary key typed with accents of its own ("đc", "đk") still expands; a real accented word
       // whose folded form happens to be a key ("bán" vs "ban") does not, unless the key has that accent.
-      if (exp && (!hasDiacritics(t) || this.keyAccentMatches(t))) {
+      if (exp && (!hasDiacritics(t) || this.keyAccentMatches(t)) && !this.isWordInContext(tokens, i)) {
         for (const e of exp) out.push(...e);
       } else out.push(t);
-    }
+    });
     return out;
+  }
+
+  /** Is the unaccented token at i, with a neighbour, a pair of syllables that procedure names use? */
+  private isWordInContext(tokens: readonly string[], i: number): boolean {
+    if (this.protectedPairs.size === 0 || hasDiacritics(tokens[i]!)) return false;
+    const f = foldToken(tokens[i]!);
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    return (
+      (before !== undefined && this.protectedPairs.has(`${foldToken(before)} ${f}`)) ||
+      (after !== undefined && this.protectedPairs.has(`${f} ${foldToken(after)}`))
+    );
   }
 
   private keyAccentMatches(token: string): boolean {

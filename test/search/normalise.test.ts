@@ -35,6 +35,15 @@ describe('TextNormaliser', () => {
     expect(n.query('dk thuong tru dc ko').text).toBe('đăng kí thuong tru được không');
   });
 
+  it('reads an unaccented abbreviation as the word it is when its neighbour makes a word of a procedure name', () => {
+    const withPairs = new TextNormaliser(dictionaries, new Set(['the']), new Set(['ca nhan', 'ca the']));
+    const words = (q: string): string[] => withPairs.query(q).tokens.filter((t) => t.source === 'typed').map((t) => t.folded);
+    expect(words('thue thu nhap ca nhan')).toEqual(['thue', 'thu', 'nhap', 'ca', 'nhan']);
+    expect(words('lam gpkd ho ca the')).toEqual(expect.arrayContaining(['ca', 'the']));
+    expect(words('ra ca phuong lam cccd')).toEqual(expect.arrayContaining(['cong', 'an', 'phuong']));
+    expect(words('CA xã có làm hộ chiếu không')).toEqual(expect.arrayContaining(['cong', 'an', 'xa']));
+  });
+
   it('drops question boilerplate but keeps words that decide a procedure', () => {
     expect(typed('cho em hỏi thủ tục cấp lại thẻ căn cước như thế nào ạ')).toEqual(['cấp', 'lại', 'thẻ', 'căn', 'cước']);
     expect(typed('làm khai sinh cho con mới sinh')).toEqual(expect.arrayContaining(['con', 'mới']));
