@@ -1,7 +1,8 @@
 /**
  * The dictionaries the matcher needs, kept as data in knowledge/dictionaries/:
  * abbreviations and teencode (a short form → what it stands for), synonyms (everyday wording → the
- * wording procedures use), stopwords (question boilerplate that says nothing about the procedure).
+ * wording procedures use), stopwords (question boilerplate that says nothing about the procedure),
+ * contrasts (words that set sibling procedures apart: cấp lại / cấp đổi, lưu động, chấm dứt…).
  */
 import { z } from 'zod';
 
@@ -21,12 +22,15 @@ export const synonymGroup = z
 
 export const synonymList = z.array(synonymGroup);
 export const stopwordList = z.array(phrase);
+/** `cấp lại: [cấp lại, làm lại, mất, …]`: a kind of variant and the words that say it. */
+export const contrastGroups = z.record(phrase, z.array(phrase).min(1));
 
 export interface Dictionaries {
   abbreviations: Map<string, string[]>;
   teencode: Map<string, string[]>;
   synonyms: Array<z.infer<typeof synonymGroup>>;
   stopwords: string[];
+  contrasts: Map<string, string[]>;
 }
 
 export const DICTIONARY_FILES = {
@@ -34,10 +38,11 @@ export const DICTIONARY_FILES = {
   teencode: 'teencode.yaml',
   synonyms: 'synonyms.yaml',
   stopwords: 'stopwords.yaml',
+  contrasts: 'contrasts.yaml',
 } as const;
 
 export function emptyDictionaries(): Dictionaries {
-  return { abbreviations: new Map(), teencode: new Map(), synonyms: [], stopwords: [] };
+  return { abbreviations: new Map(), teencode: new Map(), synonyms: [], stopwords: [], contrasts: new Map() };
 }
 
 export function toExpansionMap(parsed: z.infer<typeof expansionMap>): Map<string, string[]> {

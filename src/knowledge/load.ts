@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
+  contrastGroups,
   DICTIONARY_FILES,
   emptyDictionaries,
   expansionMap,
@@ -154,6 +155,8 @@ export function loadDictionaries(dir: string): { dictionaries: Dictionaries; iss
   if (synonyms) d.synonyms = synonyms;
   const stopwords = loadDictionary(dir, DICTIONARY_FILES.stopwords, stopwordList, issues);
   if (stopwords) d.stopwords = stopwords;
+  const contrasts = loadDictionary(dir, DICTIONARY_FILES.contrasts, contrastGroups, issues);
+  if (contrasts) d.contrasts = new Map(Object.entries(contrasts));
   return { dictionaries: d, issues };
 }
 

@@ -7,7 +7,8 @@
  *    syllables; accents typed by the citizen count (a differently accented syllable is weaker evidence);
  *    unknown syllables are repaired against the vocabulary with fuse.js (typo-repair.ts).
  * 3. Rerank the best candidates with features (features.ts): agreement of the question with the record's
- *    official name, its aliases and its sample questions, and how much of the question the record explains.
+ *    official name, its aliases and its sample questions, how much of the question the record explains,
+ *    and whether they disagree on a kind of variant (cấp lại, cấp đổi, lưu động… — dictionary `contrasts`).
  * 4. Decide (decision.ts): answer / clarify / none from a calibrated confidence.
  */
 import type { Dictionaries } from '../knowledge/dictionaries.js';
@@ -95,6 +96,8 @@ interface RecordInfo {
   questions: Phrase[];
   /** Folded unigrams of name, aliases, sample questions and summary. */
   core: Set<string>;
+  /** Kinds of variant (contrast groups) its name, aliases and sample questions say. */
+  contrasts: Set<string>;
 }
 
 export class Matcher {
@@ -146,10 +149,11 @@ export class Matcher {
     n.releaseDocumentCache();
     this.typos = new TypoRepair(this.index.vocabulary());
     const phrase = (text: string): Phrase => {
-      const terms = this.termsOf(asQuestion(text));
+      const tokens = n.query(text).tokens;
+      const terms = this.termsOf(tokens.filter((t) => t.source === 'typed'));
       let mass = 0;
       for (const v of terms.values()) mass += v;
-      return { terms, mass };
+      return { terms, mass, contrasts: n.contrasts(tokens) };
     };
     this.info = records.map((r) => {
       const info: RecordInfo = {
@@ -158,9 +162,11 @@ export class Matcher {
         aliases: (r.aliases ?? []).map(phrase).filter((p) => p.mass > 0),
         questions: (r.sampleQuestions ?? []).map(phrase).filter((p) => p.mass > 0),
         core: new Set(),
+        contrasts: new Set(),
       };
       for (const p of [info.name, ...info.aliases, ...info.questions]) {
         for (const t of p.terms.keys()) if (!t.includes(' ')) info.core.add(t);
+        for (const c of p.contrasts) info.contrasts.add(c);
       }
       for (const t of asQuestion(r.summary ?? '')) info.core.add(t.folded);
       return info;
@@ -258,7 +264,12 @@ export class Matcher {
     }
 
     // 2. Rerank with features.
-    const question: QuestionTerms = { terms: this.termsOf(known), unknown, unknownIdf: Math.log(1 + this.info.length) };
+    const question: QuestionTerms = {
+      terms: this.termsOf(known),
+      unknown,
+      unknownIdf: Math.log(1 + this.info.length),
+      contrasts: this.normaliser.contrasts(norm.tokens),
+    };
     let bestBm25 = 0;
     for (const i of top) bestBm25 = Math.max(bestBm25, scores[i]!);
     const ranked = top

@@ -84,6 +84,7 @@ function syllableMatches(typed: string, node: PhraseNode): boolean {
 export class TextNormaliser {
   private readonly expansions = new Map<string, string[][]>();
   private readonly synonyms: PhraseNode = { next: new Map(), spellings: new Set() };
+  private readonly contrastPhrases: PhraseNode = { next: new Map(), spellings: new Set() };
   /** Stopword phrases, accented, as token arrays. */
   private readonly stopPhrases: string[][] = [];
   private readonly stopFirst = new Set<string>();
@@ -111,6 +112,12 @@ export class TextNormaliser {
       for (const variant of group.variants) {
         const accented = tokenize(canonicalVietnamese(variant));
         if (accented.length > 0) addPhrase(this.synonyms, accented, canonicalVietnamese(group.canonical));
+      }
+    }
+    for (const [group, phrases] of dictionaries.contrasts) {
+      for (const c of phrases) {
+        const accented = tokenize(canonicalVietnamese(c));
+        if (accented.length > 0) addPhrase(this.contrastPhrases, accented, group);
       }
     }
     for (const s of dictionaries.stopwords) {
@@ -204,6 +211,24 @@ export class TextNormaliser {
     }
     this.addSynonyms(expanded, tokens, position + 1);
     return { text, folded: expanded.map(foldToken).join(' '), tokens, accented };
+  }
+
+  /**
+   * The kinds of variant (groups of the dictionary `contrasts`) that tokens say: phrases of adjacent
+   * tokens, accents compared as for synonyms ("mặt" is not "mất").
+   */
+  contrasts(tokens: readonly Token[]): Set<string> {
+    const found = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) {
+      let node: PhraseNode | undefined = this.contrastPhrases;
+      for (let j = i; j < tokens.length; j++) {
+        if (j > i && tokens[j]!.position !== tokens[j - 1]!.position + 1) break;
+        node = node.next.get(tokens[j]!.folded);
+        if (!node || !syllableMatches(tokens[j]!.accented, node)) break;
+        for (const c of node.canonical ?? []) found.add(c);
+      }
+    }
+    return found;
   }
 
   private addSynonyms(expanded: string[], tokens: Token[], startPosition: number): void {

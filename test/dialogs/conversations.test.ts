@@ -58,7 +58,7 @@ const scenarios: Scenario[] = [
     name: 'close candidates are clarified; a number picks one',
     steps: [
       ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?', '[Sang tên sổ đỏ]', '[Không phải các thủ tục trên]'],
-      ['2', 'Mã thủ tục: 1.013831', '[Giấy tờ cần chuẩn bị]'],
+      ['1', 'Mã thủ tục: 1.013831', '[Giấy tờ cần chuẩn bị]'],
     ],
   },
   {
@@ -67,7 +67,7 @@ const scenarios: Scenario[] = [
       ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?'],
       ['sang ten', 'Mã thủ tục: 1.013831'],
       ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?'],
-      [choice(0, 'Cấp đổi'), 'Mã thủ tục: 1.012783'],
+      [choice(1, 'Cấp đổi'), 'Mã thủ tục: 1.012783'],
     ],
   },
   {
@@ -77,7 +77,7 @@ const scenarios: Scenario[] = [
       ['tách thửa', 'Tách thửa hoặc hợp thửa đất', { not: 'chưa nhận ra lựa chọn' }],
       ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?'],
       ['thế lệ phí bao nhiêu?', 'Anh/Chị muốn hỏi thủ tục nào?'],
-      ['2', 'Mã thủ tục: 1.013831', 'Phí, lệ phí'],
+      ['1', 'Mã thủ tục: 1.013831', 'Phí, lệ phí'],
     ],
   },
   {
@@ -168,8 +168,8 @@ const scenarios: Scenario[] = [
     channel: 'zalo',
     steps: [
       [join_, 'Xin chào Anh/Chị', '1. Đăng ký khai sinh', { not: '[' }],
-      ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?', '1. Cấp đổi Giấy chứng nhận', { not: '[' }],
-      ['1', 'Mã thủ tục: 1.012783', 'Anh/Chị có thể hỏi tiếp về thủ tục này', { not: '[' }],
+      ['sổ đỏ', 'Anh/Chị muốn hỏi thủ tục nào?', '2. Cấp đổi Giấy chứng nhận', { not: '[' }],
+      ['2', 'Mã thủ tục: 1.012783', 'Anh/Chị có thể hỏi tiếp về thủ tục này', { not: '[' }],
     ],
   },
   {

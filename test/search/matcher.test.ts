@@ -28,6 +28,18 @@ describe('matcher decisions', () => {
     expect(top('mất căn cước làm lại')).toBe('1.014064');
   });
 
+  it('counts a kind of variant (re-issue, change, on the spot…) that the question and the procedure disagree on', () => {
+    // The question says a re-issue that registering a marriage never does.
+    for (const q of ['mất giấy kết hôn', 'mat giay ket hon thi lam sao']) {
+      const r = matcher.match(q);
+      expect(r.decision === 'answer' && r.results[0]!.code === '1.000894', q).toBe(false);
+    }
+    // The question does not say what the best-matching alias of a sibling does ("cấp lại" a lost one).
+    const plain = matcher.match('đăng ký hộ kinh doanh cá thể', { explain: true });
+    expect(plain.results[0]!.code).toBe('1.001612');
+    expect(plain.features!.find((f) => f.code === '2.000575')!.contrast).toBeGreaterThan(0);
+  });
+
   it('uses accents when the question has them', () => {
     const exact = matcher.match('khai sinh').results[0]!;
     const wrongAccent = matcher.match('khai sính').results[0]!;

@@ -44,6 +44,15 @@ describe('TextNormaliser', () => {
     expect(words('CA xã có làm hộ chiếu không')).toEqual(expect.arrayContaining(['cong', 'an', 'xa']));
   });
 
+  it('tells the kinds of variant a text says, accents compared only when typed', () => {
+    const kinds = (q: string): string[] => [...n.contrasts(n.query(q).tokens)].sort();
+    expect(kinds('mất căn cước làm lại')).toEqual(['cấp lại']);
+    expect(kinds('mat can cuoc')).toEqual(['cấp lại']);
+    expect(kinds('đăng ký khai sinh lưu động')).toEqual(['lưu động']);
+    expect(kinds('mặt trước căn cước bị mờ')).toEqual([]);
+    expect(kinds('làm căn cước mất bao lâu')).toEqual([]);
+  });
+
   it('drops question boilerplate but keeps words that decide a procedure', () => {
     expect(typed('cho em hỏi thủ tục cấp lại thẻ căn cước như thế nào ạ')).toEqual(['cấp', 'lại', 'thẻ', 'căn', 'cước']);
     expect(typed('làm khai sinh cho con mới sinh')).toEqual(expect.arrayContaining(['con', 'mới']));

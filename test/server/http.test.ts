@@ -42,7 +42,7 @@ describe('the service over HTTP', () => {
     const c = 'conv-full';
     expect(await say(c, { type: 'conversationUpdate', membersAdded: [{ id: 'citizen-1' }] })).toContain('Xin chào Anh/Chị');
     expect(await say(c, { text: 'sổ đỏ' })).toContain('Anh/Chị muốn hỏi thủ tục nào?');
-    const answer = await say(c, { text: '2' });
+    const answer = await say(c, { text: '1' });
     expect(answer).toContain('Mã thủ tục: 1.013831');
     expect(await say(c, { text: 'thế lệ phí bao nhiêu?' })).toContain('Phí, lệ phí');
     expect(await say(c, { text: 'nop online duoc khong' })).toContain('Anh/Chị có thể nộp hồ sơ theo các cách sau');
