@@ -166,8 +166,9 @@ export class Matcher {
       };
       for (const p of [info.name, ...info.aliases, ...info.questions]) {
         for (const t of p.terms.keys()) if (!t.includes(' ')) info.core.add(t);
-        for (const c of p.contrasts) info.contrasts.add(c);
       }
+      // Sample questions tell stories ("người nhà mất thì…"); what the procedure is about is its name and aliases.
+      for (const p of [info.name, ...info.aliases]) for (const c of p.contrasts) info.contrasts.add(c);
       for (const t of asQuestion(r.summary ?? '')) info.core.add(t.folded);
       return info;
     });
