@@ -31,11 +31,11 @@ const PATTERNS: ReadonlyArray<readonly [Exclude<Facet, 'general'>, RegExp]> = [
   ['result', /\b(gia tri (?:su dung )?(?:trong )?bao lau|co gia tri|hieu luc|duoc cap (?:giay )?gi|nhan (?:duoc|lai) (?:giay )?gi|ket qua (?:la )?gi|ket qua nhan|cap cho (?:minh|toi|em) gi|xong (?:thi )?duoc (?:cap )?gi|(?:dung|xai|su dung) duoc (?:trong )?bao lau|con dung duoc|giu nguyen|giu duoc)\b/],
   ['fees', /\b(le phi|phi|chi phi|bao nhieu tien|het bao nhieu|mat bao nhieu(?! ngay| lau| thoi gian)|ton bao nhieu|mat tien|ton tien|mien phi|tien (?:le phi|phi)|tinh the nao tien|dong tien|nop tien|tra tien|gia bao nhieu|bao tien)\b/],
   ['time', /\b(bao lau|may ngay|bao nhieu ngay|mat may|thoi gian|thoi han|khi nao (?:co|nhan|xong|lay)|bao gio (?:co|nhan|xong|lay)|han chot|trong bao nhieu|may hom|may thang|may tuan|lau khong|co ngay|lay ngay|trong ngay|bao nhieu lau|truoc bao nhieu|truoc may)\b/],
-  ['channels', /\b(online|truc tuyen|qua mang|tren mang|vneid|dich vu cong|cong dvc|dvc|buu dien|buu chinh|gui qua|nop qua|lam qua|tren app|ung dung|etax|qua dien thoai|tai nha (?:duoc|khong))\b/],
+  ['channels', /\b(online|truc tuyen|qua mang|tren mang|(?:tren|qua|bang|trong|tu) (?:app |ung dung )?vneid|dich vu cong|cong dvc|dvc|buu dien|buu chinh|gui qua|nop qua|lam qua|tren app|ung dung|etax|qua dien thoai|tai nha (?:duoc|khong))\b/],
   ['documents', /\b(giay to|ho so (?:gom|can|gi|nhu)|can (?:mang|chuan bi|nhung gi|gi|nhung giay|giay gi|nop nhung)|mang (?:theo|gi)|chuan bi (?:gi|nhung)|thanh phan|chung tu|can co gi|phai co gi|gom nhung gi|nop nhung (?:gi|giay)|nhung giay gi|giay gi)\b/],
   ['agency', /\b(o dau|noi nao|cho nao|co quan nao|den dau|nop dau|lam dau|ve dau|di dau|o xa|o phuong|tai xa|tai phuong|cap nao|lien he ai|ai giai quyet|ai cap|phong nao|duoc khong o|cho lam|ra (?:xa|phuong|cong an|ubnd|uy ban)|hay (?:o|tai|ra|len) (?:xa|phuong|huyen|tinh|so|toa|cong an|ubnd|uy ban|buu dien|van phong)|ve (?:tinh|xa|que) (?:cu )?lam)\b/],
   ['steps', /\b(cac buoc|qui trinh|trinh tu|cach lam|can lam gi|phai lam gi|lam gi|bat dau tu dau|huong dan|lam (?:the nao|nhu the nao|sao|ntn|kieu gi))\b/],
-  ['eligibility', /\b(dieu kien|ai duoc|truong hop nao|bat buoc|doi tuong|du tuoi|co duoc (?:cap|lam|huong|dang ki)|duoc phep)\b/],
+  ['eligibility', /\b(dieu kien|ai duoc|truong hop nao|bat buoc|doi tuong|du tuoi|do tuoi|bao nhieu tuoi|may tuoi|co duoc (?:cap|lam|huong|dang ki)|duoc phep)\b/],
 ];
 
 /**

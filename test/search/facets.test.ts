@@ -24,6 +24,10 @@ describe('facet detection', () => {
     ['căn cứ pháp lý của thủ tục này', 'legal'],
     ['mẫu tờ khai đăng ký khai sinh lấy ở đâu', 'forms'],
     ['đăng ký khai sinh', 'general'],
+    ['làm khai sinh trên VNeID được không', 'channels'],
+    ['thời gian cấp VNeID mức 2', 'time'],
+    ['phí đăng ký, khóa VNeID', 'fees'],
+    ['độ tuổi đổi thẻ căn cước', 'eligibility'],
   ])('%s → %s', (q, expected) => {
     expect(facet(q)).toBe(expected);
   });
