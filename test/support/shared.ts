@@ -13,8 +13,9 @@ export const SHARED_DIR = resolve(
 export const RAW_PORTAL_FILE = resolve(SHARED_DIR, 'data-raw/tthc_dichvucong_chatbot-tthc.jsonl.gz');
 export const DEFAULT_CODES_FILE = resolve(SHARED_DIR, 'catalogue/default-codes.tsv');
 export const DEV_QUESTIONS_FILE = resolve(SHARED_DIR, 'eval/dev.jsonl');
+export const POLICE_FAQ_FILE = resolve(SHARED_DIR, 'data-raw/faq_capphutho_police.json');
 
-export const hasShared = existsSync(RAW_PORTAL_FILE) && existsSync(DEFAULT_CODES_FILE) && existsSync(DEV_QUESTIONS_FILE);
+export const hasShared = [RAW_PORTAL_FILE, DEFAULT_CODES_FILE, DEV_QUESTIONS_FILE, POLICE_FAQ_FILE].every((f) => existsSync(f));
 const underCi = process.env.CI === 'true' || process.env.CI === '1';
 
 /**
