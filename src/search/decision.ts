@@ -31,6 +31,12 @@ export const ANSWER_FROM = 0.87;
 export const NONE_BELOW = 0.45;
 /** A clarifying question needs at least this agreement of the question with a name, alias or sample question. */
 export const CLARIFY_MIN_AGREEMENT = 0.3;
+/**
+ * An alias this much contained in the question names the procedure plainly, however long the question
+ * around it: clarify rather than say nothing fits ("Bà em mới mất, xã có cử người xuống làm khai tử tại
+ * nhà không?" contains "khai tử tại nhà" but agrees little with it as a whole).
+ */
+export const NAMED_IN_QUESTION = 0.7;
 /** Candidates within this share of the best are offered when clarifying. */
 const CLOSE_RATIO = 0.85;
 
@@ -50,8 +56,9 @@ export function decide(best: CandidateFeatures, bestScore: number, secondScore: 
   const margin = bestScore > 0 ? (bestScore - secondScore) / bestScore : 0;
   const confidence = confidenceOf(best, margin);
   if (confidence >= ANSWER_FROM) return { decision: 'answer', confidence };
-  if (confidence < NONE_BELOW) return { decision: 'none', confidence };
-  if (Math.max(best.name, best.alias, best.question) < CLARIFY_MIN_AGREEMENT) return { decision: 'none', confidence };
+  const named = best.aliasPrecision >= NAMED_IN_QUESTION;
+  if (confidence < NONE_BELOW && !named) return { decision: 'none', confidence };
+  if (Math.max(best.name, best.alias, best.question) < CLARIFY_MIN_AGREEMENT && !named) return { decision: 'none', confidence };
   const close = all.filter((s) => s >= bestScore * CLOSE_RATIO).length;
   return { decision: 'clarify', confidence, clarifyCount: Math.min(4, Math.max(2, close)) };
 }

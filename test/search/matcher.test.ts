@@ -54,6 +54,14 @@ describe('matcher decisions', () => {
     expect(r.clarifyCount).toBeLessThanOrEqual(4);
   });
 
+  it('clarifies rather than gives up when a long story names a procedure plainly', () => {
+    const r = matcher.match(
+      'Nhà tôi ở bản xa, đường đất lầy lội mùa mưa không ra xã được. Ông tôi vừa mất hôm qua, cán bộ xã có xuống tận nhà làm khai tử không?',
+    );
+    expect(r.decision).toBe('clarify');
+    expect(r.results.slice(0, r.clarifyCount).map((c) => c.code)).toContain('1.000419');
+  });
+
   it('says none for small talk, opinions and unrelated services', () => {
     for (const q of ['xin chào bạn', 'hôm nay trời có mưa không', 'giá vàng hôm nay bao nhiêu', 'bạn có thích nghe nhạc không']) {
       expect(matcher.match(q).decision, q).toBe('none');
