@@ -40,7 +40,7 @@ export interface CandidateFeatures {
   unknownShare: number;
   /**
    * Kinds of variant that disagree (0, 1 or 2): the name or alias the question matches best says one the
-   * question does not; the question says one that the record's name, aliases and sample questions never do.
+   * question does not; the question says one that the record's name and aliases never do.
    */
   contrast: number;
   curated: boolean;
@@ -51,7 +51,7 @@ interface CandidateInfo {
   aliases: readonly Phrase[];
   questions: readonly Phrase[];
   core: ReadonlySet<string>;
-  /** Every kind of variant its name, aliases and sample questions say. */
+  /** Every kind of variant its name and aliases say. */
   contrasts: ReadonlySet<string>;
 }
 

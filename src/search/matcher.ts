@@ -96,7 +96,7 @@ interface RecordInfo {
   questions: Phrase[];
   /** Folded unigrams of name, aliases, sample questions and summary. */
   core: Set<string>;
-  /** Kinds of variant (contrast groups) its name, aliases and sample questions say. */
+  /** Kinds of variant (contrast groups) its name and aliases say. */
   contrasts: Set<string>;
 }
 
