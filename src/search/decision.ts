@@ -39,6 +39,8 @@ export const CLARIFY_MIN_AGREEMENT = 0.3;
 export const NAMED_IN_QUESTION = 0.7;
 /** Candidates within this share of the best are offered when clarifying. */
 const CLOSE_RATIO = 0.85;
+/** A rival within this share of the best's score (and agreeing as well on the kind of variant) means no answer. */
+export const RIVAL_RATIO = 0.9;
 
 export interface DecisionOutcome {
   decision: Decision;
@@ -52,13 +54,28 @@ export function confidenceOf(f: CandidateFeatures, margin: number, w = CONFIDENC
   return 1 / (1 + Math.exp(-z));
 }
 
-export function decide(best: CandidateFeatures, bestScore: number, secondScore: number, all: readonly number[]): DecisionOutcome {
+/** A ranked candidate: its features and its ranking score. */
+export interface RankedCandidate {
+  f: CandidateFeatures;
+  final: number;
+}
+
+/**
+ * Decide from the ranked candidates (best first). Answer when one procedure clearly wins: the confidence
+ * is high and no rival is close to it (within RIVAL_RATIO of its score without disagreeing more on the kind
+ * of variant: "làm giấy khai sinh cho con" is not close to the foreign-element variant it does not name).
+ */
+export function decide(ranked: readonly RankedCandidate[]): DecisionOutcome {
+  const best = ranked[0]!;
+  const bestScore = best.final;
+  const secondScore = ranked[1]?.final ?? 0;
   const margin = bestScore > 0 ? (bestScore - secondScore) / bestScore : 0;
-  const confidence = confidenceOf(best, margin);
-  if (confidence >= ANSWER_FROM) return { decision: 'answer', confidence };
-  const named = best.aliasPrecision >= NAMED_IN_QUESTION;
+  const confidence = confidenceOf(best.f, margin);
+  const rival = ranked.slice(1).some((r) => r.final >= bestScore * RIVAL_RATIO && r.f.contrast <= best.f.contrast);
+  if (confidence >= ANSWER_FROM && !rival) return { decision: 'answer', confidence };
+  const named = best.f.aliasPrecision >= NAMED_IN_QUESTION;
   if (confidence < NONE_BELOW && !named) return { decision: 'none', confidence };
-  if (Math.max(best.name, best.alias, best.question) < CLARIFY_MIN_AGREEMENT && !named) return { decision: 'none', confidence };
-  const close = all.filter((s) => s >= bestScore * CLOSE_RATIO).length;
+  if (Math.max(best.f.name, best.f.alias, best.f.question) < CLARIFY_MIN_AGREEMENT && !named) return { decision: 'none', confidence };
+  const close = ranked.filter((r) => r.final >= bestScore * CLOSE_RATIO).length;
   return { decision: 'clarify', confidence, clarifyCount: Math.min(4, Math.max(2, close)) };
 }

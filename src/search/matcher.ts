@@ -283,7 +283,7 @@ export class Matcher {
 
     // 3. Decide.
     const best = ranked[0]!;
-    const d = decide(best.f, best.final, ranked[1]?.final ?? 0, ranked.map((r) => r.final));
+    const d = decide(ranked);
     result.decision = d.decision;
     result.confidence = round(d.confidence);
     result.nameEvidence = round(Math.max(best.f.name, best.f.alias));

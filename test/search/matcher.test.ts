@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildMatcher } from '../../src/search/build.js';
+import { decide } from '../../src/search/decision.js';
+import type { CandidateFeatures } from '../../src/search/features.js';
 
 const matcher = buildMatcher(loadKnowledge().knowledge);
 const top = (q: string): string | undefined => matcher.match(q).results[0]?.code;
@@ -123,5 +125,19 @@ describe('the search domain stays free of Bot Framework', () => {
     };
     for (const d of ['src/search', 'src/knowledge', 'src/text']) walk(d);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('decision rule', () => {
+  const strong: CandidateFeatures = {
+    bm25: 1, name: 0.9, namePrecision: 0.9, alias: 1, aliasPrecision: 1, question: 0.9, explained: 1, unknownShare: 0, contrast: 0, curated: true,
+  };
+
+  it('answers only when no rival is close, unless the rival disagrees more on the kind of variant', () => {
+    expect(decide([{ f: strong, final: 10 }, { f: strong, final: 8 }]).decision).toBe('answer');
+    const close = decide([{ f: strong, final: 10 }, { f: strong, final: 9.5 }]);
+    expect(close.decision).toBe('clarify');
+    expect(close.clarifyCount).toBe(2);
+    expect(decide([{ f: strong, final: 10 }, { f: { ...strong, contrast: 1 }, final: 9.5 }]).decision).toBe('answer');
   });
 });
