@@ -99,7 +99,7 @@ export const commandWords = {
   help: ['tro giup', 'giup do', 'huong dan su dung', 'help', 'tro giup toi'],
   restart: ['bat dau lai', 'lam lai tu dau', 'restart', 'reset'],
   menu: ['menu', 'danh sach', 'thu tuc pho bien', 'trang chu'],
-  checklist: ['kiem tra giay to', 'kiem tra ho so', 'checklist', 'danh sach giay to can chuan bi'],
+  checklist: ['kiem tra giay to', 'kiem tra giay to cua toi', 'kiem tra giay to cua minh', 'kiem tra ho so', 'checklist', 'danh sach giay to can chuan bi'],
   resume: ['tiep tuc kiem tra', 'tiep tuc', 'lam tiep'],
   thanks: ['cam on', 'cam on ban', 'thanks', 'thank you', 'tks', 'cam on ad', 'cam on nhieu'],
   greeting: ['xin chao', 'chao', 'chao ban', 'hello', 'hi', 'alo', 'chao ad'],

@@ -92,6 +92,13 @@ const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'a document set that only holds notes reads as those notes; the checklist button label typed as text starts the checklist',
+    steps: [
+      ['sang tên sổ đỏ cần giấy tờ gì', 'Lưu ý về cách nộp giấy tờ:\n• Anh/Chị được chọn nộp bản sao', { not: 'Nguồn không liệt kê giấy tờ' }],
+      ['Kiểm tra giấy tờ của tôi', 'Anh/Chị thuộc trường hợp nào?', { not: 'Lưu ý về cách nộp giấy tờ' }],
+    ],
+  },
+  {
     name: 'summary buttons answer their facet for the procedure',
     steps: [
       [button('select', '1.001193', 'Đăng ký khai sinh'), 'Thủ tục đăng ký khai sinh', 'Lệ phí: miễn phí'],

@@ -121,6 +121,8 @@ export function documentLine(d: DocumentItem, n: number): string {
 export function caseAnswer(c: DocumentCase, title?: string): string {
   const lines: string[] = [];
   if (title) lines.push(title);
+  // A set that only holds notes (how to hand the papers in, say) reads as those notes.
+  if (c.documents.length === 0 && (c.notes ?? []).length > 0) return [...lines, ...c.notes!.map((note) => `• ${note}`)].join('\n');
   c.documents.forEach((d, i) => lines.push(documentLine(d, i + 1)));
   if (c.documents.length === 0) lines.push('Nguồn không liệt kê giấy tờ cho trường hợp này.');
   // Notes in their own paragraph, so that no chat client reads them as part of the last list item.
