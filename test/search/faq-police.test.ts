@@ -5,9 +5,9 @@
  * records over it, as a province would run it.
  *
  * Many of these questions lean on their FAQ category for context ("Thời gian giải quyết và Lệ phí?" under
- * weapons), so top-1 is not expected to be high. What must hold: no confident wrong answer beyond a
- * small share, no answer to a question no procedure answers, and the right procedure among the first three
- * for most of them. The thresholds are regression guards set just under what the matcher achieves.
+ * weapons), so top-1 is not expected to be high. What must hold: confident wrong answers (an answer to
+ * a question no procedure answers counts as one) stay a small share, and the right procedure is among the
+ * first three for most questions. The thresholds are regression guards set just under what the matcher achieves.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ describeWithShared('the matcher on real questions from a police portal FAQ', () 
     expect(questions).toHaveLength(85);
   });
 
-  it('rarely answers confidently wrong, and does not answer what no procedure answers', () => {
+  it('rarely answers confidently wrong, counting answers to questions no procedure answers', () => {
     const o = report.overall;
     const wrong = report.misses.filter((m) => m.kind === 'confident-wrong').map((m) => `${m.q} → ${m.got.join(', ')}`);
     expect(o.confidentWrong / o.n, wrong.join('\n')).toBeLessThanOrEqual(0.03);
