@@ -99,6 +99,13 @@ const scenarios: Scenario[] = [
     ],
   },
   {
+    name: 'the summary card points to the note of a fee the source qualifies, and the fees answer gives it',
+    steps: [
+      ['đổi thẻ căn cước', 'Lệ phí: trực tiếp: 50.000 đồng', '(xem ghi chú ở mục Lệ phí)'],
+      ['lệ phí bao nhiêu', 'Từ 01/7/2025 đến hết 31/12/2026 thu bằng 50%'],
+    ],
+  },
+  {
     name: 'summary buttons answer their facet for the procedure',
     steps: [
       [button('select', '1.001193', 'Đăng ký khai sinh'), 'Thủ tục đăng ký khai sinh', 'Lệ phí: miễn phí'],

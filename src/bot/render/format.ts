@@ -220,7 +220,9 @@ export function summaryFacts(r: ProcedureRecord): Array<[string, string]> {
       return new Set(values).size === 1 ? values[0]! : channels.map((c, i) => `${CHANNEL_SHORT_LABELS[c.type]}: ${values[i]}`).join('; ');
     };
     facts.push(['Thời hạn', perChannel((c) => timeText(c.time))]);
-    facts.push(['Lệ phí', perChannel((c) => shortFees(c.fees))]);
+    // A fee the source qualifies (a reduction for a period, other amounts for other cases) points to its note.
+    const feesHaveDetail = channels.some((c) => (c.fees ?? []).some((f) => f.amount > 0 && (f.description || f.exemptions)));
+    facts.push(['Lệ phí', `${perChannel((c) => shortFees(c.fees))}${feesHaveDetail ? ' (xem ghi chú ở mục Lệ phí)' : ''}`]);
     facts.push(['Cách nộp', channels.map((c) => CHANNEL_SHORT_LABELS[c.type]).join(', ')]);
   }
   if (r.results && r.results.length > 0) facts.push(['Kết quả', r.results.map((x) => x.name).join('; ')]);
