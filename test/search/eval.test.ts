@@ -2,9 +2,9 @@
  * The matcher's targets, checked on every run: on the development questions (../shared/eval/dev.jsonl,
  * written independently of this project) top-1 ≥ 95%, top-3 ≥ 99%, confident-wrong ≤ 2%; the same bar on
  * our own question set (which the ranking and confidence weights are fitted on) and on the independent set
- * (test/fixtures/questions-independent.jsonl: 170 questions written from the catalogue and the national
- * records by an author who saw neither our knowledge nor the matcher; measured once blind, then its misses
- * were read and led to dictionary changes, so it is a regression guard now, not a held-out estimate).
+ * (test/fixtures/questions-independent.jsonl: 339 questions written in two batches from the catalogue and
+ * the national records by authors who saw neither our knowledge nor the matcher; each batch was measured
+ * once blind, then its misses were read, so it is a regression guard now, not a held-out estimate).
  */
 import { readFileSync } from 'node:fs';
 import { expect, it, describe } from 'vitest';
