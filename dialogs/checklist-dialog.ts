@@ -9,7 +9,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { answer, answeredCount, checklistItems, currentStep, startChecklist, summarise, type ChecklistProgress } from '../src/bot/checklist.js';
 import { displayName, textMessages } from '../src/bot/render/activities.js';
 import { capitalise, quantityText } from '../src/bot/render/format.js';
-import type { BotServices, ConversationData } from '../src/bot/services.js';
+import { newConversationData, type BotServices, type ConversationData } from '../src/bot/services.js';
 import { texts } from '../src/bot/texts.js';
 import { indexedChoices, VietnameseChoicePrompt, type ChoiceReply, type VietnameseChoiceOptions } from './choice-prompt.js';
 import { CHECKLIST_DIALOG, CHECKLIST_WATERFALL, CHOICE_PROMPT } from './ids.js';
@@ -41,7 +41,7 @@ export class ChecklistDialog extends ComponentDialog {
   }
 
   private async data(context: TurnContext): Promise<ConversationData> {
-    return this.conversationData.get(context, { misses: 0 });
+    return this.conversationData.get(context, newConversationData());
   }
 
   private async askStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -23,7 +23,7 @@ import {
   type ProcedureAction,
 } from '../src/bot/render/activities.js';
 import { recogniseCommand, recogniseYesNo, type Command } from '../src/bot/recognise.js';
-import type { BotServices, ConversationData } from '../src/bot/services.js';
+import { newConversationData, type BotServices, type ConversationData } from '../src/bot/services.js';
 import { texts } from '../src/bot/texts.js';
 import { understand } from '../src/bot/understand.js';
 import type { Facet } from '../src/search/facets.js';
@@ -91,11 +91,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (command === 'restart' || command === 'menu') {
       await inner.cancelAllDialogs();
-      if (command === 'restart') {
-        await this.conversationData.set(inner.context, { misses: 0 });
-        await inner.context.sendActivity(texts.restarted);
-      }
-      await this.sendWelcome(inner.context, command === 'restart');
+      await this.restartOrMenu(inner.context, command);
       return { status: DialogTurnStatus.complete };
     }
     return undefined;
@@ -104,7 +100,16 @@ export class MainDialog extends ComponentDialog {
   // ---- helpers -----------------------------------------------------------------------------------
 
   private async data(context: TurnContext): Promise<ConversationData> {
-    return this.conversationData.get(context, { misses: 0 });
+    return this.conversationData.get(context, newConversationData());
+  }
+
+  /** "bắt đầu lại" forgets the conversation; both it and "menu" show the most asked procedures. */
+  private async restartOrMenu(context: TurnContext, command: 'restart' | 'menu'): Promise<void> {
+    if (command === 'restart') {
+      await this.conversationData.set(context, newConversationData());
+      await context.sendActivity(texts.restarted);
+    }
+    await this.sendWelcome(context, true);
   }
 
   private record(code: string | undefined): ProcedureRecord | undefined {
@@ -123,7 +128,7 @@ export class MainDialog extends ComponentDialog {
       .filter((r): r is ProcedureRecord => r !== undefined);
     const choices = popular.map((r) => ({ title: shortName(r), value: { action: 'select', code: r.code } }));
     await context.sendActivity(
-      choices.length > 0 ? choiceMessage(`${texts.welcomeExamples}`, choices, context.activity.channelId) : texts.welcomeExamples,
+      choices.length > 0 ? choiceMessage(texts.welcomeExamples, choices, context.activity.channelId) : texts.welcomeExamples,
     );
   }
 
@@ -295,12 +300,8 @@ export class MainDialog extends ComponentDialog {
         await context.sendActivity(texts.help);
         break;
       case 'restart':
-        await this.conversationData.set(context, { misses: 0 });
-        await context.sendActivity(texts.restarted);
-        await this.sendWelcome(context, true);
-        break;
       case 'menu':
-        await this.sendWelcome(context, true);
+        await this.restartOrMenu(context, command);
         break;
       case 'greeting':
         await this.sendWelcome(context);

@@ -45,4 +45,9 @@ export interface ConversationData {
   checklist?: ChecklistProgress;
 }
 
+/** A conversation's data at its start, or after "bắt đầu lại". */
+export function newConversationData(): ConversationData {
+  return { misses: 0 };
+}
+
 export const DEFAULT_POPULAR_CODES = ['1.001193', '1.004222', '1.014061', '1.000894', '1.013831', '1.001612'];
