@@ -106,14 +106,18 @@ function chatScripts(s: WidgetSettings): string {
 <script src="/webchat/chat.js?v=${s.assetVersion}"></script>`;
 }
 
+function portalHeader(s: WidgetSettings): string {
+  return `<header class="portal-header">
+  <div class="portal-brand">${escapeHtml(s.organisation)}</div>
+</header>`;
+}
+
 /** `/`: a portal page with the chat beside an explanation and the embed snippet. */
 export function demoPage(s: WidgetSettings, baseUrl: string): string {
   const snippet = `<script src="${baseUrl}/webchat/embed.js" async></script>`;
   return `${head(s, s.title)}
 <body class="portal">
-<header class="portal-header">
-  <div class="portal-brand">${escapeHtml(s.organisation)}</div>
-</header>
+${portalHeader(s)}
 <main class="portal-main">
   <section class="portal-intro">
     <h1>${escapeHtml(s.title)}</h1>
@@ -147,9 +151,7 @@ ${chatScripts(s)}
 export function embedDemoPage(s: WidgetSettings): string {
   return `${head(s, `${s.title} — ${texts.embedDemo}`)}
 <body class="portal">
-<header class="portal-header">
-  <div class="portal-brand">${escapeHtml(s.organisation)}</div>
-</header>
+${portalHeader(s)}
 <main class="portal-main portal-main--single">
   <section class="portal-intro">
     <h1>${escapeHtml(texts.embedDemo)}</h1>
