@@ -1,6 +1,7 @@
 /**
- * Every fixed sentence a citizen reads, in one place: Vietnamese, polite (Anh/Chị), short.
- * Functions take the variable parts; nothing else in the bot writes citizen-facing prose.
+ * The conversation's fixed sentences, in one place: Vietnamese, polite (Anh/Chị), short. Functions take
+ * the variable parts. Answers built from a record's facts (fees, times, documents…) are worded where they
+ * are built, in render/format.ts.
  */
 
 export const texts = {
