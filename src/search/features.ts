@@ -13,6 +13,8 @@ export interface Phrase {
 
 export interface QuestionTerms {
   terms: Map<string, number>;
+  /** Weight of all its terms, and of its unigrams alone (unknown syllables included): see `questionTerms`. */
+  mass: { all: number; unigrams: number };
   /** Typed syllables the index does not know (content it cannot explain). */
   unknown: number;
   /** Weight of one unknown syllable: as rare as a word can be in this index. */
@@ -60,14 +62,15 @@ function sharesAny(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return false;
 }
 
-function questionMass(q: QuestionTerms): { all: number; unigrams: number } {
-  let all = q.unknown * q.unknownIdf;
+/** A question's terms with their mass, computed once for all the candidates it is compared with. */
+export function questionTerms(terms: Map<string, number>, unknown: number, unknownIdf: number, contrasts: ReadonlySet<string>): QuestionTerms {
+  let all = unknown * unknownIdf;
   let unigrams = all;
-  for (const [t, v] of q.terms) {
+  for (const [t, v] of terms) {
     all += v;
     if (!t.includes(' ')) unigrams += v;
   }
-  return { all, unigrams };
+  return { terms, mass: { all, unigrams }, unknown, unknownIdf, contrasts };
 }
 
 /** Precision (share of the phrase in the question) and F-measure with recall (share of the question in the phrase). */
@@ -84,7 +87,7 @@ function agreement(q: QuestionTerms, qMass: number, p: Phrase): { precision: num
 }
 
 export function candidateFeatures(q: QuestionTerms, info: CandidateInfo, bm25: number, curated: boolean): CandidateFeatures {
-  const mass = questionMass(q);
+  const mass = q.mass;
   const name = agreement(q, mass.all, info.name);
   let alias = 0;
   let aliasPrecision = 0;

@@ -15,7 +15,7 @@ import type { Dictionaries } from '../knowledge/dictionaries.js';
 import type { ProcedureRecord } from '../knowledge/schema.js';
 import { decide, type Decision } from './decision.js';
 import { detectFacets, type Facet } from './facets.js';
-import { candidateFeatures, rankScore, type CandidateFeatures, type Phrase, type QuestionTerms } from './features.js';
+import { candidateFeatures, questionTerms, rankScore, type CandidateFeatures, type Phrase } from './features.js';
 import { FieldedIndex, type FieldSpec, type IndexDocument, type IndexedToken } from './fielded-index.js';
 import { TextNormaliser, type Token } from './normalise.js';
 import { TypoRepair } from './typo-repair.js';
@@ -265,12 +265,7 @@ export class Matcher {
     }
 
     // 2. Rerank with features.
-    const question: QuestionTerms = {
-      terms: this.termsOf(known),
-      unknown,
-      unknownIdf: Math.log(1 + this.info.length),
-      contrasts: this.normaliser.contrasts(norm.tokens),
-    };
+    const question = questionTerms(this.termsOf(known), unknown, Math.log(1 + this.info.length), this.normaliser.contrasts(norm.tokens));
     let bestBm25 = 0;
     for (const i of top) bestBm25 = Math.max(bestBm25, scores[i]!);
     const ranked = top
